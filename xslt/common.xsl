@@ -1,0 +1,454 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl: the edition's shared model, imported by every writer
+  (html.xsl, print.xsl, data.xsl). It holds no output templates of its own
+  except the citation mode, which both HTML writers share.
+
+  Everything here is a function in the ed: namespace, a key, or a global
+  variable read from the teiHeader. Every lookup goes through xsl:key so the
+  cost of a build grows linearly with the size of the source.
+
+  The global context item must be the TEI document (the Python runner sets it).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:ed="urn:x-anvar-posho-edition:functions"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== Parameters (documented; every writer inherits them) ===== -->
+
+  <!-- Absolute URL at which the HTML edition is published, with a trailing
+       slash; empty for a local build, in which case citations use the
+       edition's URN instead of a URL. -->
+  <xsl:param name="edition-url" as="xs:string" select="''"/>
+
+  <!-- ===== Keys ===== -->
+
+  <!-- Any element with an xml:id: registers, paragraphs, tables, notes. -->
+  <xsl:key name="ed:by-id" match="*[@xml:id]" use="@xml:id"/>
+  <!-- Mentions in the reading text, by the id of the entry they point to. -->
+  <xsl:key name="ed:mentions" match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref] | text//name[@ref]"
+           use="ed:id(@ref)"/>
+  <!-- Citations of a bibliographic record. -->
+  <xsl:key name="ed:citations" match="text//ref[@type = 'citation']" use="ed:id(@target)"/>
+  <!-- Dates in the text that correspond to an event of the register. -->
+  <xsl:key name="ed:dates-of-event" match="text//date[@corresp]" use="ed:id(@corresp)"/>
+  <!-- The printed reference that stands for a structured record. -->
+  <xsl:key name="ed:printed-reference" match="back//bibl[@corresp]" use="ed:id(@corresp)"/>
+
+  <!-- Ordinal of each mention among the mentions of the same entry, so that
+       every mention gets a stable anchor (enver-12) in one linear pass. -->
+  <xsl:accumulator name="ed:mention-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref] | text//name[@ref]"
+      select="let $id := ed:id(@ref) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
+  </xsl:accumulator>
+  <!-- Ordinal of each dated mention and of each citation of a record, for
+       their anchors (d-7, cite-olcott1981-2), in the same linear pass. -->
+  <xsl:accumulator name="ed:date-ordinal" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//date" select="$value + 1"/>
+  </xsl:accumulator>
+  <xsl:accumulator name="ed:citation-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
+    <xsl:accumulator-rule match="text//ref[@type = 'citation']"
+      select="let $id := ed:id(@target) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
+  </xsl:accumulator>
+  <xsl:mode use-accumulators="#all"/>
+
+  <!-- ===== Header facts, read once ===== -->
+
+  <xsl:variable name="ed:tei" as="element(TEI)" select="/TEI"/>
+  <xsl:variable name="ed:title-stmt" as="element(titleStmt)" select="$ed:tei/teiHeader/fileDesc/titleStmt"/>
+  <xsl:variable name="ed:title" as="xs:string" select="normalize-space($ed:title-stmt/title[@type = 'main'])"/>
+  <xsl:variable name="ed:subtitle" as="xs:string" select="normalize-space($ed:title-stmt/title[@type = 'sub'])"/>
+  <xsl:variable name="ed:full-title" as="xs:string" select="$ed:title || ': ' || $ed:subtitle"/>
+  <xsl:variable name="ed:short-title" as="xs:string" select="normalize-space(($ed:title-stmt/title[@type = 'short'], $ed:title)[1])"/>
+  <xsl:variable name="ed:author-entry" as="element(person)" select="key('ed:by-id', ed:id($ed:title-stmt/author/@ref), $ed:tei)"/>
+  <!-- The author's name in the order the article prints it (surname first). -->
+  <xsl:variable name="ed:author-name" as="xs:string" select="normalize-space($ed:title-stmt/author/persName)"/>
+  <xsl:variable name="ed:author-surname" as="xs:string" select="normalize-space($ed:title-stmt/author/persName/surname)"/>
+  <xsl:variable name="ed:author-forenames" as="xs:string"
+    select="normalize-space(string-join($ed:title-stmt/author/persName/(forename | addName), ' '))"/>
+  <xsl:variable name="ed:author-affiliation" as="xs:string" select="normalize-space($ed:title-stmt/author/affiliation)"/>
+  <xsl:variable name="ed:author-email" as="xs:string" select="normalize-space($ed:title-stmt/author/email)"/>
+  <xsl:variable name="ed:publisher" as="xs:string" select="normalize-space($ed:tei/teiHeader/fileDesc/publicationStmt/publisher)"/>
+  <!-- The edition's date: every output dates itself from this, never from the clock. -->
+  <xsl:variable name="ed:edition-date" as="xs:string" select="string($ed:tei/teiHeader/fileDesc/publicationStmt/date/@when)"/>
+  <xsl:variable name="ed:edition-version" as="xs:string" select="string($ed:tei/teiHeader/fileDesc/editionStmt/edition/@n)"/>
+  <xsl:variable name="ed:identifier" as="xs:string" select="normalize-space($ed:tei/teiHeader/fileDesc/publicationStmt/idno[1])"/>
+  <xsl:variable name="ed:licence" as="element(licence)" select="$ed:tei/teiHeader/fileDesc/publicationStmt/availability/licence[1]"/>
+  <xsl:variable name="ed:licence-url" as="xs:string" select="string($ed:licence/@target)"/>
+  <xsl:variable name="ed:language" as="xs:string" select="string($ed:tei/@xml:lang)"/>
+  <xsl:variable name="ed:keywords" as="xs:string*"
+    select="$ed:tei/teiHeader/profileDesc/textClass/keywords/term ! normalize-space(.)"/>
+  <xsl:variable name="ed:abstract" as="xs:string" select="normalize-space($ed:tei/teiHeader/profileDesc/abstract)"/>
+
+  <!-- The standoff registers. -->
+  <xsl:variable name="ed:persons" as="element(person)*" select="$ed:tei/standOff/listPerson/person"/>
+  <xsl:variable name="ed:places" as="element(place)*" select="$ed:tei/standOff/listPlace/place"/>
+  <xsl:variable name="ed:orgs" as="element(org)*" select="$ed:tei/standOff/listOrg/org"/>
+  <xsl:variable name="ed:events" as="element(event)*" select="$ed:tei/standOff/listEvent/event"/>
+  <xsl:variable name="ed:bibliography" as="element(biblStruct)*" select="$ed:tei/standOff/listBibl/biblStruct"/>
+  <!-- Body paragraphs: the citable units, numbered by @n. -->
+  <xsl:variable name="ed:paragraphs" as="element(p)*" select="$ed:tei/text/body//p[@n]"/>
+  <!-- Dated mentions of the article (front matter and body; not the
+       reference list, not editorial notes). -->
+  <xsl:variable name="ed:dated-mentions" as="element(date)*"
+    select="$ed:tei/text/(front | body)//date[not(ancestor::note)]"/>
+
+  <!-- ===== Pointers and lookup ===== -->
+
+  <!-- The id a local pointer (#id) points to. -->
+  <xsl:function name="ed:id" as="xs:string">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="replace(normalize-space($pointer), '^#', '')"/>
+  </xsl:function>
+
+  <!-- The element a local pointer (#id) points to, or the empty sequence. -->
+  <xsl:function name="ed:target" as="element()?">
+    <xsl:param name="pointer" as="xs:string?"/>
+    <xsl:sequence select="key('ed:by-id', ed:id($pointer), $ed:tei)"/>
+  </xsl:function>
+
+  <!-- The register entry a mention refers to. -->
+  <xsl:function name="ed:entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="ed:target($mention/@ref)"/>
+  </xsl:function>
+
+  <!-- The kind of a register entry or of a mention:
+       person | place | org | event | bibl | category. -->
+  <xsl:function name="ed:kind" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="
+      if ($node/self::person or $node/self::persName) then 'person'
+      else if ($node/self::place or $node/self::placeName) then 'place'
+      else if ($node/self::org or $node/self::orgName) then 'org'
+      else if ($node/self::event or $node/self::name[@type = 'event']) then 'event'
+      else if ($node/self::biblStruct) then 'bibl'
+      else if ($node/self::date) then 'date'
+      else local-name($node)"/>
+  </xsl:function>
+
+  <!-- Human label of a kind, singular and plural. -->
+  <xsl:function name="ed:kind-label" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="plural" as="xs:boolean"/>
+    <xsl:variable name="labels" select="map{
+      'person': ('Person', 'Persons'), 'place': ('Place', 'Places'),
+      'org': ('Organisation', 'Organisations'), 'event': ('Event', 'Events'),
+      'date': ('Date', 'Dates'), 'bibl': ('Reference', 'References')}"/>
+    <xsl:sequence select="$labels($kind)[if ($plural) then 2 else 1]"/>
+  </xsl:function>
+
+  <!-- All mentions of a register entry in the reading text, in document order. -->
+  <xsl:function name="ed:mentions" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="key('ed:mentions', $entry/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- Citations of a bibliographic record, in document order. -->
+  <xsl:function name="ed:citations" as="element(ref)*">
+    <xsl:param name="record" as="element(biblStruct)"/>
+    <xsl:sequence select="key('ed:citations', $record/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- The printed reference-list entry for a structured record. -->
+  <xsl:function name="ed:printed-reference" as="element(bibl)?">
+    <xsl:param name="record" as="element(biblStruct)"/>
+    <xsl:sequence select="key('ed:printed-reference', $record/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- Dates in the text that correspond to an event. -->
+  <xsl:function name="ed:dates-of-event" as="element(date)*">
+    <xsl:param name="event" as="element(event)"/>
+    <xsl:sequence select="key('ed:dates-of-event', $event/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- ===== Labels and sorting ===== -->
+
+  <!-- The display name of a register entry. -->
+  <xsl:function name="ed:label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="
+      if ($entry/self::biblStruct) then ed:short-citation($entry)
+      else if ($entry/self::event) then normalize-space($entry/eventName[1])
+      else normalize-space(($entry/(persName | placeName | orgName)[@type = 'main'],
+                            $entry/(persName | placeName | orgName))[1])"/>
+  </xsl:function>
+
+  <!-- Other names of an entry (variants, birth names, short forms). -->
+  <xsl:function name="ed:variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="label" select="ed:label($entry)"/>
+    <xsl:sequence select="distinct-values($entry/(persName | placeName | orgName | eventName)
+                          ! normalize-space(.)[. ne $label])"/>
+  </xsl:function>
+
+  <!-- Sort key: surname, else forename, else the label; an initial article
+       is ignored ("the Prophet" sorts under P). -->
+  <xsl:function name="ed:sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="($entry/(persName | placeName | orgName)[@type = 'main'])[1]"/>
+    <xsl:variable name="key" select="
+      if ($main/surname) then string-join(($main/surname, $main/forename), ' ')
+      else if ($main/forename) then string($main/forename)
+      else if ($entry/self::biblStruct) then string-join(($entry//author[1]/surname, ed:year($entry)), ' ')
+      else ed:label($entry)"/>
+    <xsl:sequence select="lower-case(replace(normalize-space($key), '^(the|a|an)\s+', '', 'i'))"/>
+  </xsl:function>
+
+  <!-- ===== Ids and locations ===== -->
+
+  <!-- Stable anchor of a mention: the entry id and its ordinal (enver-12). -->
+  <xsl:function name="ed:mention-id" as="xs:string">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:variable name="id" select="ed:id($mention/@ref)"/>
+    <xsl:sequence select="'m-' || $id || '-' || $mention/accumulator-after('ed:mention-ordinals')($id)"/>
+  </xsl:function>
+
+  <!-- Stable anchor of a dated mention: d-1, d-2 ... in document order. -->
+  <xsl:function name="ed:date-id" as="xs:string">
+    <xsl:param name="date" as="element(date)"/>
+    <xsl:sequence select="'d-' || $date/accumulator-after('ed:date-ordinal')"/>
+  </xsl:function>
+
+  <!-- Anchor of a citation: cite-<record>-<ordinal>. -->
+  <xsl:function name="ed:citation-id" as="xs:string">
+    <xsl:param name="ref" as="element(ref)"/>
+    <xsl:variable name="id" select="ed:id($ref/@target)"/>
+    <xsl:sequence select="'cite-' || $id || '-' || $ref/accumulator-after('ed:citation-ordinals')($id)"/>
+  </xsl:function>
+
+  <!-- The citable unit that contains a node: a body paragraph, a table, the
+       abstract, the title page, the keywords, or a printed reference. -->
+  <xsl:function name="ed:unit" as="element()?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/ancestor-or-self::*[self::p[@n] or self::table or self::titlePage
+      or self::div[@type = ('abstract', 'keywords')] or self::bibl[@n] or self::event or self::person][1]"/>
+  </xsl:function>
+
+  <!-- The anchor id of a unit. -->
+  <xsl:function name="ed:unit-id" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="if ($unit/@xml:id) then string($unit/@xml:id)
+                          else if ($unit/self::titlePage) then 'title' else generate-id($unit)"/>
+  </xsl:function>
+
+  <!-- The short label of a unit: ¶3, Table 1, Abstract, Title, Keywords, Ref. 6. -->
+  <xsl:function name="ed:unit-label" as="xs:string">
+    <xsl:param name="unit" as="element()"/>
+    <xsl:sequence select="
+      if ($unit/self::p) then '¶' || $unit/@n
+      else if ($unit/self::table) then replace($unit/head, '^(Table\s+\d+).*$', '$1')
+      else if ($unit/self::titlePage) then 'Title'
+      else if ($unit/self::div[@type = 'abstract']) then 'Abstract'
+      else if ($unit/self::div[@type = 'keywords']) then 'Keywords'
+      else if ($unit/self::bibl) then 'Ref. ' || $unit/@n
+      else ed:label($unit)"/>
+  </xsl:function>
+
+  <!-- The distinct units in which a set of mentions occur, in document order. -->
+  <xsl:function name="ed:units" as="element()*">
+    <xsl:param name="mentions" as="element()*"/>
+    <xsl:sequence select="$mentions ! ed:unit(.) | ()"/>
+  </xsl:function>
+
+  <!-- ===== Dates ===== -->
+
+  <!-- Earliest and latest ISO bound of a dated element (date, event, birth...). -->
+  <xsl:function name="ed:date-start" as="xs:string">
+    <xsl:param name="dated" as="element()"/>
+    <xsl:sequence select="string(($dated/@when, $dated/@from, $dated/@notBefore, $dated/@to, $dated/@notAfter)[1])"/>
+  </xsl:function>
+  <xsl:function name="ed:date-end" as="xs:string">
+    <xsl:param name="dated" as="element()"/>
+    <xsl:sequence select="string(($dated/@when, $dated/@to, $dated/@notAfter, $dated/@from, $dated/@notBefore)[1])"/>
+  </xsl:function>
+
+  <!-- ISO 8601 interval (start/end, or one value when they are equal). -->
+  <xsl:function name="ed:iso-range" as="xs:string">
+    <xsl:param name="dated" as="element()"/>
+    <xsl:variable name="start" select="ed:date-start($dated)"/>
+    <xsl:variable name="end" select="ed:date-end($dated)"/>
+    <xsl:sequence select="if ($start eq $end) then $start else $start || '/' || $end"/>
+  </xsl:function>
+
+  <!-- Sortable key: the start padded to a full day, then the end. -->
+  <xsl:function name="ed:date-sort-key" as="xs:string">
+    <xsl:param name="dated" as="element()"/>
+    <xsl:sequence select="ed:pad-iso(ed:date-start($dated), '01') || '/' || ed:pad-iso(ed:date-end($dated), '31')"/>
+  </xsl:function>
+
+  <xsl:function name="ed:pad-iso" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:param name="fill" as="xs:string"/>
+    <xsl:sequence select="
+      if (matches($iso, '^-?\d{4}$')) then $iso || '-' || (if ($fill eq '01') then '01' else '12') || '-' || $fill
+      else if (matches($iso, '^-?\d{4}-\d{2}$')) then $iso || '-' || $fill
+      else $iso"/>
+  </xsl:function>
+
+  <!-- One ISO value in words: 1922 | May 1922 | 4 August 1922. -->
+  <xsl:function name="ed:format-iso" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="
+      if (matches($iso, '^\d{4}-\d{2}-\d{2}$')) then format-date(xs:date($iso), '[D] [MNn] [Y]', 'en', (), ())
+      else if (matches($iso, '^\d{4}-\d{2}$')) then format-date(xs:date($iso || '-01'), '[MNn] [Y]', 'en', (), ())
+      else $iso"/>
+  </xsl:function>
+
+  <!-- A dated element in words, with its certainty:
+       4 August 1922 | 1921–1922 | between January 1922 and April 1922 (uncertain). -->
+  <xsl:function name="ed:format-date" as="xs:string">
+    <xsl:param name="dated" as="element()"/>
+    <xsl:variable name="text" select="
+      if ($dated/@when) then ed:format-iso($dated/@when)
+      else if ($dated/@from and $dated/@to) then ed:format-iso($dated/@from) || '–' || ed:format-iso($dated/@to)
+      else if ($dated/@from) then 'from ' || ed:format-iso($dated/@from)
+      else if ($dated/@to) then 'until ' || ed:format-iso($dated/@to)
+      else if ($dated/@notBefore and $dated/@notAfter) then 'between ' || ed:format-iso($dated/@notBefore) || ' and ' || ed:format-iso($dated/@notAfter)
+      else if ($dated/@notBefore) then 'not before ' || ed:format-iso($dated/@notBefore)
+      else if ($dated/@notAfter) then 'not after ' || ed:format-iso($dated/@notAfter)
+      else normalize-space($dated)"/>
+    <xsl:sequence select="$text || (if ($dated/@cert = ('medium', 'low', 'unknown')) then ' (' || $dated/@cert || ' certainty)' else '')"/>
+  </xsl:function>
+
+  <!-- ===== Places and identifiers ===== -->
+
+  <!-- Latitude and longitude of a place (empty when it has no geo). -->
+  <xsl:function name="ed:lat-long" as="xs:decimal*">
+    <xsl:param name="place" as="element(place)"/>
+    <xsl:sequence select="tokenize(normalize-space($place/location/geo[1]), ' ') ! xs:decimal(.)"/>
+  </xsl:function>
+
+  <!-- The URL of an authority identifier, or empty for an unknown type. -->
+  <xsl:function name="ed:idno-url" as="xs:string?">
+    <xsl:param name="idno" as="element(idno)"/>
+    <xsl:variable name="value" select="encode-for-uri(normalize-space($idno))"/>
+    <xsl:sequence select="
+      if ($idno/@type = 'wikidata') then 'https://www.wikidata.org/wiki/' || $value
+      else if ($idno/@type = 'geonames') then 'https://www.geonames.org/' || $value
+      else if ($idno/@type = 'viaf') then 'https://viaf.org/viaf/' || $value
+      else if ($idno/@type = 'gnd') then 'https://d-nb.info/gnd/' || $value
+      else if ($idno/@type = 'tgn') then 'http://vocab.getty.edu/page/tgn/' || $value
+      else ()"/>
+  </xsl:function>
+
+  <!-- Human name of an identifier scheme. -->
+  <xsl:function name="ed:idno-label" as="xs:string">
+    <xsl:param name="idno" as="element(idno)"/>
+    <xsl:sequence select="(map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF',
+      'gnd': 'GND', 'tgn': 'Getty TGN'}(string($idno/@type)), string($idno/@type))[1]"/>
+  </xsl:function>
+
+  <!-- A URL from the source that may go into an href: http(s), mailto and
+       local fragments pass; anything else (javascript:, data:, ...) becomes
+       the empty sequence, so no unsafe scheme reaches the output. -->
+  <xsl:function name="ed:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="$u[matches(., '^(https?://|mailto:|#)[^\s&lt;&gt;&quot;]*$', 'i')]"/>
+  </xsl:function>
+
+  <!-- ===== Paragraph citation ===== -->
+
+  <!-- Where the edition (or one of its units) can be found: a URL when the
+       edition URL is known, else the URN. -->
+  <xsl:function name="ed:locator" as="xs:string">
+    <xsl:param name="fragment" as="xs:string?"/>
+    <xsl:sequence select="if ($edition-url ne '') then $edition-url || 'index.html' || (if ($fragment) then '#' || $fragment else '')
+                          else $ed:identifier || (if ($fragment) then '#' || $fragment else '')"/>
+  </xsl:function>
+
+  <!-- A full citation of the edition, or of one paragraph of it. -->
+  <xsl:function name="ed:cite-edition" as="xs:string">
+    <xsl:param name="paragraph" as="element(p)?"/>
+    <xsl:sequence select="$ed:author-name || ', “' || $ed:full-title || '”'
+      || (if ($paragraph) then ', ' || ed:unit-label($paragraph) else '')
+      || ', digital edition ' || $ed:edition-version || ' (' || substring($ed:edition-date, 1, 4) || '), '
+      || ed:locator($paragraph/@xml:id) || '.'"/>
+  </xsl:function>
+
+  <!-- ===== Bibliography ===== -->
+
+  <xsl:function name="ed:year" as="xs:string">
+    <xsl:param name="record" as="element(biblStruct)"/>
+    <xsl:sequence select="substring(string(($record//imprint/date/@when)[1]), 1, 4)"/>
+  </xsl:function>
+
+  <!-- Authors of a record as "Surname, F." joined by commas and "&amp;". -->
+  <xsl:function name="ed:authors" as="xs:string">
+    <xsl:param name="record" as="element(biblStruct)"/>
+    <xsl:variable name="names" select="($record/analytic/author, $record/monogr/author)
+                                       ! (normalize-space(surname) || ', ' || normalize-space(forename))"/>
+    <xsl:sequence select="if (count($names) le 1) then string($names)
+      else string-join($names[position() lt last()], ', ') || ' &amp; ' || $names[last()]"/>
+  </xsl:function>
+
+  <!-- Short author-year label: Olcott 1981, Shahingoz &amp; Akhantaeva 2020, Rajabov et al. 2015. -->
+  <xsl:function name="ed:short-citation" as="xs:string">
+    <xsl:param name="record" as="element(biblStruct)"/>
+    <xsl:variable name="surnames" select="($record/analytic/author, $record/monogr/author) ! normalize-space(surname)"/>
+    <xsl:sequence select="(if (count($surnames) gt 2) then $surnames[1] || ' et al.'
+      else string-join($surnames, ' &amp; ')) || ' ' || ed:year($record)"/>
+  </xsl:function>
+
+  <!-- The parts of a record as a map, for the data writers (CSL-JSON, BibTeX). -->
+  <xsl:function name="ed:record-parts" as="map(xs:string, item()*)">
+    <xsl:param name="record" as="element(biblStruct)"/>
+    <xsl:variable name="imprint" select="$record/monogr/imprint"/>
+    <xsl:sequence select="map{
+      'id': string($record/@xml:id),
+      'type': string($record/@type),
+      'authors': ($record/analytic/author, $record/monogr/author)
+                 ! map{'family': normalize-space(surname), 'given': normalize-space(forename)},
+      'title': normalize-space(($record/analytic/title, $record/monogr/title)[1]),
+      'container': if ($record/analytic) then normalize-space($record/monogr/title[1]) else (),
+      'volume': $imprint/biblScope[@unit = 'volume'] ! normalize-space(.),
+      'issue': $imprint/biblScope[@unit = 'issue'] ! normalize-space(.),
+      'pages': $imprint/biblScope[@unit = 'page'] ! (if (@from and @to) then @from || '-' || @to else normalize-space(.)),
+      'publisher': $imprint/publisher ! normalize-space(.),
+      'place': $imprint/pubPlace ! normalize-space(.),
+      'date': string($imprint/date/@when),
+      'year': ed:year($record),
+      'url': ed:safe-url($record/monogr/ptr/@target),
+      'language': string(($record//title/@xml:lang)[1])
+    }"/>
+  </xsl:function>
+
+  <!-- A record in the edition's one citation style (author-date), as HTML
+       phrase content: used by the register, the bibliography page and the
+       print edition alike. -->
+  <xsl:template match="biblStruct" mode="ed:citation">
+    <xsl:variable name="p" select="ed:record-parts(.)"/>
+    <span class="citation-authors"><xsl:value-of select="ed:authors(.)"/></span>
+    <xsl:text> (</xsl:text><xsl:value-of select="$p?year"/><xsl:text>). </xsl:text>
+    <xsl:choose>
+      <xsl:when test="analytic">
+        <span class="citation-title"><xsl:value-of select="$p?title"/></span>
+        <xsl:text>. </xsl:text>
+        <i class="citation-container"><xsl:value-of select="$p?container"/></i>
+        <xsl:value-of select="($p?volume ! (', ' || .), $p?issue ! ('(' || . || ')'), $p?pages ! (', ' || .))" separator=""/>
+        <xsl:text>.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <i class="citation-title">
+          <xsl:if test="$p?language ne ''"><xsl:attribute name="lang" select="$p?language"/></xsl:if>
+          <xsl:value-of select="$p?title"/>
+        </i>
+        <xsl:text>.</xsl:text>
+        <xsl:if test="exists($p?place) or exists($p?publisher)">
+          <xsl:value-of select="' ' || string-join(($p?place, $p?publisher), ': ') || '.'"/>
+        </xsl:if>
+        <xsl:if test="exists($p?url)">
+          <xsl:text> </xsl:text>
+          <a class="citation-url" href="{$p?url}"><xsl:value-of select="$p?url"/></a>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
