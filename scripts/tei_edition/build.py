@@ -1,0 +1,154 @@
+"""``edition build``: validate, run the selected steps, swap the output in.
+
+A step is a function ``step(ctx: BuildContext)`` in a module of its own
+(``tei_edition.steps_html.build_html`` and so on), imported only when it runs, so
+that WeasyPrint, say, is loaded only for the PDF. Each step writes below
+``ctx.out_dir / <format>``; ``ctx.out_dir`` is a temporary folder that replaces the
+real output only when every selected step has succeeded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from lxml import etree
+
+from . import atomic
+from .findings import BuildError, Finding, count
+from .paths import DEFAULT_OUT, DEFAULT_SOURCE, xslt_dir
+from .validate import validate_document
+from .xmlsafe import SourceDocument, XMLInputError, load
+
+
+@dataclass(frozen=True)
+class Step:
+    module: str    # imported lazily
+    function: str
+    folder: str    # the sub-folder of the output this step owns
+
+
+# The build's steps, in the order they run. The key is the --format name.
+STEPS: dict[str, Step] = {
+    "html": Step("tei_edition.steps_html", "build_html", "html"),
+    "pdf": Step("tei_edition.steps_pdf", "build_pdf", "pdf"),
+    "data": Step("tei_edition.steps_data", "build_data", "data"),
+}
+
+
+@dataclass
+class BuildContext:
+    source: Path                      # the edition source (absolute)
+    tree: etree._ElementTree          # its safely parsed tree: do not re-read the file
+    out_dir: Path                     # temporary output root; write below out_dir / <format>
+    params: dict[str, Any] = field(default_factory=dict)  # stylesheet parameters
+    xslt_dir: Path = field(default_factory=xslt_dir)
+    document: SourceDocument | None = None
+
+    def stylesheet(self, name: str) -> Path:
+        return self.xslt_dir / name
+
+    def fresh_dir(self, name: str) -> Path:
+        """An empty ``out_dir / name`` (whatever a previous build left there is removed)."""
+        path = self.out_dir / name
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        return path
+
+
+class InvalidSource(Exception):
+    """The source did not parse or validate; nothing was built."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        errors, _ = count(findings)
+        super().__init__(f"source is invalid ({errors} errors); nothing was built")
+
+
+class StepFailed(BuildError):
+    """A step failed; the output folder was left as it was."""
+
+    def __init__(self, step: str, cause: BuildError):
+        self.step = step
+        super().__init__(cause.findings or str(cause))
+        self.reason = str(cause)
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    steps: list[str]
+    warnings: list[Finding]
+    seconds: dict[str, float]
+
+
+def load_step(name: str) -> Callable[[BuildContext], None]:
+    step = STEPS[name]
+    try:
+        module = importlib.import_module(step.module)
+    except ModuleNotFoundError as exc:
+        if exc.name == step.module:
+            raise BuildError(f"step module {step.module} is missing") from None
+        raise
+    return getattr(module, step.function)
+
+
+def build(
+    source: str | Path = DEFAULT_SOURCE,
+    out_dir: str | Path = DEFAULT_OUT,
+    formats: Iterable[str] | None = None,
+    params: dict[str, Any] | None = None,
+    *,
+    xslt: str | Path | None = None,
+    progress: Callable[[str, str, float | None], None] | None = None,
+) -> BuildResult:
+    """Validate ``source`` and build the selected formats into ``out_dir``.
+
+    Raises ``InvalidSource`` (nothing built) or ``StepFailed`` (output unchanged).
+    ``progress(step, "start"|"done", seconds)`` is called around each step.
+    """
+    selected = list(STEPS) if not formats else [f for f in STEPS if f in set(formats)]
+    unknown = set(formats or ()) - set(STEPS)
+    if unknown:
+        raise ValueError(f"unknown format(s): {', '.join(sorted(unknown))}")
+    source = Path(source).resolve()
+    out_dir = Path(out_dir).resolve()
+
+    try:
+        doc = load(source)
+    except XMLInputError as exc:
+        raise InvalidSource(exc.findings) from None
+    findings = validate_document(doc)
+    if count(findings)[0]:
+        raise InvalidSource(findings)
+
+    seconds: dict[str, float] = {}
+    with atomic.replaced_dir(out_dir) as tmp:
+        for name in selected:
+            # The selected step replaces its own folder; the others are carried over.
+            shutil.rmtree(tmp / STEPS[name].folder, ignore_errors=True)
+            ctx = BuildContext(
+                source=source,
+                tree=doc.tree,
+                out_dir=tmp,
+                params=dict(params or {}),
+                xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
+                document=doc,
+            )
+            if progress:
+                progress(name, "start", None)
+            started = time.monotonic()
+            try:
+                load_step(name)(ctx)
+            except BuildError as exc:
+                raise StepFailed(name, exc) from None
+            except Exception as exc:  # a crashing step must not leave a half-built output
+                raise StepFailed(name, BuildError(f"{type(exc).__name__}: {exc}")) from exc
+            seconds[name] = time.monotonic() - started
+            if progress:
+                progress(name, "done", seconds[name])
+    return BuildResult(out_dir, selected, [f for f in findings if not f.is_error], seconds)

@@ -1,0 +1,308 @@
+"""The ``edition`` command line.
+
+Exit codes: 0 success or valid; 1 invalid source, failed build or internal error;
+2 usage error (bad option, missing file). No Python traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+import time
+from collections import Counter
+from functools import partial
+from pathlib import Path
+
+import click
+from lxml import etree
+
+from . import __version__
+from .findings import BuildError, count, format_text, plural, to_json_list
+from .paths import DEFAULT_OUT, DEFAULT_SOURCE, display_path
+
+TEI = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _default_source() -> Path:
+    if not DEFAULT_SOURCE.is_file():
+        raise click.UsageError(f"no SOURCE given and the default {display_path(DEFAULT_SOURCE)} does not exist")
+    return DEFAULT_SOURCE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="edition", message="%(prog)s %(version)s",
+                      help="Show the version and exit.")
+def cli() -> None:
+    """Validate, build, serve and package the TEI edition."""
+
+
+# --- validate -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=_FILE)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Print findings as text lines (PATH:LINE:COL: error: message [rule]) or as JSON.")
+def validate(sources: tuple[Path, ...], fmt: str) -> None:
+    """Check SOURCE files (default: edition/article.xml) against the edition's schemas.
+
+    Exits 0 when every file is valid, 1 when any is invalid or not well-formed.
+    """
+    from .validate import validate as run_validation
+
+    paths = list(sources) or [_default_source()]
+    results = [(display_path(p), run_validation(p)) for p in paths]
+    errors = sum(count(f)[0] for _, f in results)
+    warnings = sum(count(f)[1] for _, f in results)
+
+    if fmt == "json":
+        report = {
+            "valid": errors == 0,
+            "errors": errors,
+            "warnings": warnings,
+            "files": [
+                {"path": shown, "valid": count(found)[0] == 0, "findings": to_json_list(found)}
+                for shown, found in results
+            ],
+        }
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for shown, found in results:
+            for f in found:
+                click.echo(format_text(f))
+            file_errors, file_warnings = count(found)
+            if not file_errors:
+                extra = f" ({plural(file_warnings, 'warning')})" if file_warnings else ""
+                click.echo(f"{shown}: valid{extra}")
+        if len(results) > 1 or errors or warnings:
+            click.echo(f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(len(results), 'file')}")
+    sys.exit(1 if errors else 0)
+
+
+# --- build ----------------------------------------------------------------------------
+
+
+def _step_names() -> list[str]:
+    from .build import STEPS
+
+    return list(STEPS)
+
+
+@cli.command()
+@click.argument("source", required=False, type=_FILE)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder, replaced as a whole only when every step succeeds (default: output/).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(_step_names()),
+              help="Build only this format; repeat for several (default: all). "
+                   "The previous output of the other formats is kept.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], quiet: bool) -> None:
+    """Validate SOURCE (default: edition/article.xml) and build HTML, PDF and data.
+
+    An invalid source builds nothing; a failed step leaves the previous output unchanged.
+    """
+    from .build import InvalidSource, StepFailed, build as run_build
+
+    source = source or _default_source()
+    out = out_dir or DEFAULT_OUT
+    show_progress = not quiet and sys.stderr.isatty()
+
+    def progress(step: str, event: str, seconds: float | None) -> None:
+        if not show_progress:
+            return
+        if event == "start":
+            click.echo(f"edition: building {step} ...", err=True)
+        else:
+            click.echo(f"edition: {step} done ({seconds:.1f} s)", err=True)
+
+    started = time.monotonic()
+    try:
+        result = run_build(source, out, formats or None, progress=progress)
+    except InvalidSource as exc:
+        for f in exc.findings:
+            click.echo(format_text(f), err=True)
+        errors, warnings = count(exc.findings)
+        click.echo(f"edition: {display_path(source)} is invalid ({plural(errors, 'error')}, "
+                   f"{plural(warnings, 'warning')}); nothing was built", err=True)
+        sys.exit(1)
+    except StepFailed as exc:
+        if exc.findings:
+            for f in exc.findings:
+                click.echo(format_text(f), err=True)
+            reason = ""
+        else:
+            reason = f": {exc.reason}"
+        click.echo(f"edition: build failed in step {exc.step}{reason}; "
+                   f"{display_path(out)} was left unchanged", err=True)
+        sys.exit(1)
+    except (BuildError, OSError) as exc:
+        click.echo(f"edition: build failed: {exc}; {display_path(out)} was left unchanged", err=True)
+        sys.exit(1)
+    if not quiet:
+        for f in result.warnings:
+            click.echo(format_text(f), err=True)
+        click.echo(f"edition: built {', '.join(result.steps)} into {display_path(result.out_dir)} "
+                   f"({time.monotonic() - started:.1f} s)")
+
+
+# --- serve ----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="TCP port to listen on (on 127.0.0.1 only).")
+@click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to serve (default: output/html).")
+def serve(port: int, directory: Path | None) -> None:
+    """Serve the built HTML edition on http://127.0.0.1:PORT/ (Ctrl+C stops)."""
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    folder = directory or DEFAULT_OUT / "html"
+    if not folder.is_dir():
+        raise click.UsageError(f"{display_path(folder)} does not exist; run `edition build` first")
+    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
+    host, real_port = server.server_address[:2]
+    click.echo(f"Serving {display_path(folder)} at http://{host}:{real_port}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()
+
+
+# --- stats ----------------------------------------------------------------------------
+
+# Register entries, by the element that records them.
+_KINDS = {"person": "persons", "place": "places", "org": "orgs", "event": "events",
+          "bibl": "bibl", "biblStruct": "bibl"}
+# Not part of the reading text: editorial additions and alternatives.
+_NOT_READING = {"reg", "corr", "expan", "fw"}
+_BREAKS = {"lb", "pb", "cb"}
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _reading_text(el: etree._Element, out: list[str]) -> None:
+    local = etree.QName(el).localname if isinstance(el.tag, str) else None
+    skip = local is None or local in _NOT_READING or (
+        local == "note" and (el.get("resp") or el.get("type") == "editorial"))
+    if local in _BREAKS and el.get("break") != "no":
+        out.append(" ")
+    if not skip:
+        out.append(el.text or "")
+        for child in el:
+            _reading_text(child, out)
+    out.append(el.tail or "")
+
+
+def edition_stats(tree: etree._ElementTree) -> dict:
+    """Register entries, mentions of each kind in the text, dates, and words of the reading text."""
+    root = tree.getroot()
+    kind_of: dict[str, str] = {}
+    entries: Counter[str] = Counter({k: 0 for k in _KINDS.values()})
+    for local, kind in _KINDS.items():
+        for el in root.iter(f"{{{TEI}}}{local}"):
+            entries[kind] += 1
+            if el.get(XML_ID):
+                kind_of[el.get(XML_ID)] = kind
+
+    mentions: Counter[str] = Counter({k: 0 for k in _KINDS.values()})
+    texts = root.findall(f"{{{TEI}}}text")
+    for text in texts:
+        for el in text.iter(etree.Element):
+            for attr in ("ref", "corresp", "target", "key"):
+                for token in (el.get(attr) or "").split():
+                    kind = kind_of.get(token.removeprefix("#"))
+                    if kind:
+                        mentions[kind] += 1
+    dates = sum(1 for text in texts for _ in text.iter(f"{{{TEI}}}date"))
+    words = 0
+    for text in texts:
+        parts: list[str] = []
+        _reading_text(text, parts)
+        parts.pop()  # the <text> element's own tail is outside it
+        words += len(_WORD.findall("".join(parts)))
+    return {"entries": dict(entries), "mentions": dict(mentions), "dates": dates, "words": words}
+
+
+@cli.command()
+@click.argument("source", required=False, type=_FILE)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Print the counts as a table or as JSON.")
+def stats(source: Path | None, fmt: str) -> None:
+    """Count register entries, their mentions, dates and words of SOURCE's reading text."""
+    from .xmlsafe import XMLInputError, load
+
+    source = source or _default_source()
+    try:
+        doc = load(source)
+    except XMLInputError as exc:
+        for f in exc.findings:
+            click.echo(format_text(f), err=True)
+        sys.exit(1)
+    numbers = edition_stats(doc.tree)
+    if fmt == "json":
+        click.echo(json.dumps({"path": display_path(source), **numbers}, indent=2))
+        return
+    click.echo(f"{display_path(source)}")
+    click.echo(f"  {'':10} {'entries':>8} {'mentions':>9}")
+    for kind in numbers["entries"]:
+        click.echo(f"  {kind:10} {numbers['entries'][kind]:>8} {numbers['mentions'][kind]:>9}")
+    click.echo(f"  {'dates':10} {numbers['dates']:>8}")
+    click.echo(f"  {'words':10} {numbers['words']:>8}")
+
+
+# --- package (registered once tei_edition.package exists) ----------------------------
+
+
+def _package_available() -> bool:
+    try:
+        return importlib.util.find_spec("tei_edition.package") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+if _package_available():
+
+    @cli.command()
+    @click.option("--from", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Built output to package (default: output/).")
+    @click.option("--out", "bag_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Folder to write the BagIt package to (default: chosen by the package step).")
+    def package(out_dir: Path | None, bag_dir: Path | None) -> None:
+        """Package the built edition as a BagIt bag for deposit."""
+        from .package import make_package
+
+        try:
+            make_package(out_dir or DEFAULT_OUT, bag_dir)
+        except BuildError as exc:
+            click.echo(f"edition: package failed: {exc}", err=True)
+            sys.exit(1)
+
+
+# --- entry point ----------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: click's own handling plus a last-resort handler."""
+    try:
+        cli.main(args=argv, prog_name="edition", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # the user gets one line, never a traceback
+        message = " ".join(str(exc).split()) or "(no message)"
+        click.echo(f"edition: internal error: {type(exc).__name__}: {message}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

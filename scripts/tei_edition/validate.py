@@ -1,0 +1,256 @@
+"""Validate an edition source against the edition's three schemas.
+
+The source is parsed safely once (``xmlsafe``), then checked with
+RELAX NG (lxml), W3C XSD (xmlschema) and ISO Schematron (lxml.isoschematron).
+Each schema is compiled once per process. Every problem is a located ``Finding``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree, isoschematron
+
+from .findings import ERROR, WARNING, Finding
+from .paths import SHARED_TEI, display_path, schema_dir
+from .xmlsafe import SourceDocument, XMLInputError, load
+
+RELAXNG_FILE = "edition.rng"
+XSD_FILE = "edition.xsd"
+SCHEMATRON_FILE = "edition.sch"
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+
+
+class SchemaProblem(Exception):
+    """A schema could not be loaded; ``finding`` says which and why."""
+
+    def __init__(self, finding: Finding):
+        self.finding = finding
+        super().__init__(finding.message)
+
+
+def validate(path: str | os.PathLike[str]) -> list[Finding]:
+    """All findings for the source at ``path``: input problems, or schema findings."""
+    try:
+        doc = load(path)
+    except XMLInputError as exc:
+        return exc.findings
+    return validate_document(doc)
+
+
+def validate_document(doc: SourceDocument) -> list[Finding]:
+    """Run RELAX NG, XSD and Schematron on an already safely parsed document."""
+    schema_problems: list[Finding] = []
+    found: list[Finding] = []
+    for check in (check_relaxng, check_xsd, check_schematron):
+        try:
+            found.extend(check(doc))
+        except SchemaProblem as exc:
+            schema_problems.append(exc.finding)
+    found.sort(key=lambda f: (f.line or 0, f.col or 0))
+    return schema_problems + found
+
+
+# --- loading schemas (once per process) -------------------------------------------
+
+
+def _schema_file(name: str, what: str) -> Path:
+    path = schema_dir() / name
+    if not path.is_file():
+        raise SchemaProblem(
+            Finding(display_path(path), None, None, ERROR, "schema-missing",
+                    f"{what} schema not found, so the source was not checked against it")
+        )
+    return path
+
+
+def _parse_schema_xml(path: Path, what: str) -> etree._ElementTree:
+    # Schemas are the project's own files, but parse them without DTDs or network too.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        return etree.parse(str(path), parser)
+    except (etree.XMLSyntaxError, OSError) as exc:
+        line, col = getattr(exc, "position", (None, None)) or (None, None)
+        raise SchemaProblem(
+            Finding(display_path(path), line or None, col or None, ERROR, "schema",
+                    f"{what} schema is not well-formed: {exc}")
+        ) from None
+
+
+@lru_cache(maxsize=None)
+def _relaxng(path: str) -> etree.RelaxNG:
+    try:
+        return etree.RelaxNG(_parse_schema_xml(Path(path), "RELAX NG"))
+    except etree.RelaxNGParseError as exc:
+        entry = exc.error_log.last_error if exc.error_log else None
+        raise SchemaProblem(
+            Finding(display_path(path), getattr(entry, "line", None) or None, None, ERROR, "schema",
+                    f"RELAX NG schema cannot be compiled: {exc}")
+        ) from None
+
+
+@lru_cache(maxsize=None)
+def _xsd(path: str):
+    import xmlschema  # imported here: it takes a moment and only validation needs it
+
+    try:
+        # allow="local": imports may come from files but never from the network.
+        return xmlschema.XMLSchema(path, allow="local", defuse="always")
+    except Exception as exc:  # xmlschema raises many kinds for a bad schema
+        detail = getattr(exc, "message", None) or _first_line(str(exc))
+        where = getattr(exc, "path", None)
+        if where:
+            detail += f" (at {where})"
+        raise SchemaProblem(
+            Finding(display_path(path), getattr(exc, "sourceline", None), None, ERROR, "schema",
+                    f"XSD schema cannot be compiled: {detail}")
+        ) from None
+
+
+@lru_cache(maxsize=None)
+def _schematron(path: str) -> isoschematron.Schematron:
+    try:
+        return isoschematron.Schematron(_parse_schema_xml(Path(path), "Schematron"), store_report=True)
+    except (etree.SchematronParseError, etree.XSLTParseError, etree.XSLTApplyError, etree.LxmlError) as exc:
+        raise SchemaProblem(
+            Finding(display_path(path), None, None, ERROR, "schema",
+                    f"Schematron schema cannot be compiled (it must use queryBinding=\"xslt\", "
+                    f"XPath 1.0): {' '.join(str(exc).split())}")
+        ) from None
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
+
+
+# --- the three checks ---------------------------------------------------------------
+
+
+def _locate(doc: SourceDocument, node) -> tuple[int | None, int | None]:
+    """Line and column of an element (or of the element owning an attribute/text)."""
+    if node is None:
+        return None, None
+    if not isinstance(node, etree._Element) and hasattr(node, "getparent"):
+        node = node.getparent()
+    if isinstance(node, etree._Element):
+        return doc.position(node)
+    return None, None
+
+
+def _node_at(doc: SourceDocument, xpath: str | None):
+    if not xpath:
+        return None
+    try:
+        hits = doc.tree.xpath(xpath)
+    except (etree.XPathError, etree.XPathEvalError):
+        return None
+    return hits[0] if isinstance(hits, list) and hits else None
+
+
+def check_relaxng(doc: SourceDocument) -> list[Finding]:
+    schema = _relaxng(str(_schema_file(RELAXNG_FILE, "RELAX NG")))
+    if schema.validate(doc.tree):
+        return []
+    out = []
+    for entry in schema.error_log:
+        line, col = _locate(doc, _node_at(doc, entry.path))
+        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, "relaxng",
+                           _readable_names(entry.message, doc)))
+    return out
+
+
+def check_xsd(doc: SourceDocument) -> list[Finding]:
+    schema = _xsd(str(_schema_file(XSD_FILE, "XSD")))
+    out = []
+    try:
+        errors = list(schema.iter_errors(doc.tree))
+    except Exception as exc:  # a crash inside xmlschema must still be a finding
+        return [Finding(doc.display, None, None, ERROR, "xsd", f"XSD validation stopped: {_first_line(str(exc))}")]
+    for err in errors:
+        node = getattr(err, "invalid_child", None)
+        if node is None:
+            node = getattr(err, "elem", None)
+        line, col = _locate(doc, node) if isinstance(node, etree._Element) else (getattr(err, "sourceline", None), None)
+        message = err.reason or err.message or str(err)
+        out.append(Finding(doc.display, line, col, ERROR, "xsd", _readable_names(message, doc)))
+    return out
+
+
+def check_schematron(doc: SourceDocument) -> list[Finding]:
+    schema = _schematron(str(_schema_file(SCHEMATRON_FILE, "Schematron")))
+    try:
+        schema.validate(doc.tree)
+    except etree.LxmlError as exc:
+        return [Finding(doc.display, None, None, ERROR, "schematron",
+                        f"Schematron validation stopped: {_first_line(str(exc))}")]
+    report = schema.validation_report
+    if report is None:
+        return []
+    out = []
+    rule_context, rule_id = "", None
+    for node in report.getroot().iterchildren():
+        tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
+        if tag == "fired-rule":
+            rule_context, rule_id = node.get("context", ""), node.get("id")
+        elif tag in ("failed-assert", "successful-report"):
+            text_node = node.find(f"{{{SVRL_NS}}}text")
+            text = "".join(text_node.itertext()) if text_node is not None else ""
+            text = text.strip() or f"test failed: {node.get('test', '')}"
+            line, col = _locate(doc, _node_at(doc, node.get("location")))
+            role = (node.get("role") or "").lower()
+            severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
+            rule = node.get("id") or rule_id or f"schematron {rule_context}"
+            out.append(Finding(doc.display, line, col, severity, rule, text))
+    return out
+
+
+_CLARK = re.compile(r"\{([^{}\s]*)\}([A-Za-z_][\w.\-]*)")
+
+
+def _readable_names(message: str, doc: SourceDocument) -> str:
+    """Write ``{namespace}name`` as ``tei:name`` (or the document's own prefix)."""
+    prefixes = {uri: prefix for prefix, uri in (doc.tree.getroot().nsmap or {}).items() if prefix}
+    prefixes.setdefault(TEI_NS, "tei")
+
+    def repl(m: re.Match) -> str:
+        prefix = prefixes.get(m.group(1))
+        return f"{prefix}:{m.group(2)}" if prefix else m.group(2)
+
+    return _CLARK.sub(repl, message)
+
+
+# --- conformance with the official TEI schema (tests only) --------------------------
+
+
+def tei_all_path() -> Path:
+    return SHARED_TEI / "tei_all.rng"
+
+
+@lru_cache(maxsize=1)
+def tei_all_relaxng() -> etree.RelaxNG:
+    """The official tei_all RELAX NG schema; loading takes several seconds, so once."""
+    return etree.RelaxNG(_parse_schema_xml(tei_all_path(), "tei_all"))
+
+
+def conformance(path: str | os.PathLike[str]) -> list[Finding]:
+    """Findings of the official TEI P5 ``tei_all.rng`` for the source at ``path``."""
+    try:
+        doc = load(path)
+    except XMLInputError as exc:
+        return exc.findings
+    if not tei_all_path().is_file():
+        return [Finding(display_path(tei_all_path()), None, None, ERROR, "schema-missing",
+                        "official TEI schema tei_all.rng not found (expected in ../shared/tei)")]
+    schema = tei_all_relaxng()
+    if schema.validate(doc.tree):
+        return []
+    out = []
+    for entry in schema.error_log:
+        line, col = _locate(doc, _node_at(doc, entry.path))
+        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, "tei_all",
+                           _readable_names(entry.message, doc)))
+    return out
