@@ -1,0 +1,235 @@
+"""``edition package``: the built edition as a BagIt bag (RFC 8493) for deposit.
+
+The bag is made from a complete build (``edition build``); it never builds by
+itself, so that what is deposited is exactly what was built and checked. An
+incomplete output is refused with the list of what is missing.
+
+Layout of the bag (the payload mirrors ``output/``, so the relative links
+between the HTML edition and the data downloads still work inside it)::
+
+    bagit.txt  bag-info.txt  manifest-sha256.txt  manifest-sha512.txt
+    tagmanifest-sha256.txt  tagmanifest-sha512.txt
+    data/html/...                 the HTML edition
+    data/pdf/article.pdf          the print edition
+    data/data/...                 registers and metadata as data (JSON, CSV, ...)
+    data/data/article.xml         the TEI source, byte-identical
+    data/data/schema/...          its schemas and the JSON Schemas of the data
+
+``bag-info.txt`` is filled from the teiHeader (``data/bag-info.json``, written by
+``xslt/data.xsl``); Bagging-Date is the edition's date, not the clock. The bag is
+written with the Library of Congress ``bagit`` library, declared as BagIt 1.0, and
+its tag manifests are written in a sorted order, so the same output always gives a
+byte-identical bag. It is validated (every checksum recomputed) before it is moved
+into place; the target is replaced as a whole, and only when it is empty or
+already a bag.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlparse
+
+from lxml import etree
+
+from . import __version__, atomic
+from .findings import BuildError
+from .paths import DEFAULT_OUT, display_path
+from .steps_data import DATA_FILES
+
+CHECKSUMS = ("sha256", "sha512")
+BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
+# The folders of output/ that make up the payload, in this order.
+PAYLOAD_FOLDERS = ("html", "pdf", "data")
+# Files a complete build has, besides DATA_FILES and the pages of the sitemap.
+REQUIRED_FILES = ("html/index.html", "pdf/article.pdf", "data/schema/edition.rng")
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+INTERNAL_DESCRIPTION = (
+    "Archival package of a TEI P5 digital edition: data/html is the HTML edition, "
+    "data/pdf the print edition, data/data the registers and metadata as data "
+    "(JSON, CSV, GeoJSON, CSL-JSON, BibTeX, Dublin Core) with the TEI source "
+    "(data/data/article.xml) and its schemas (data/data/schema)."
+)
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    bag_dir: Path
+    files: int          # payload files
+    bytes: int          # payload bytes
+    oxum: str           # Payload-Oxum, "bytes.files"
+
+
+def default_bag_dir(out_dir: Path) -> Path:
+    """Where the bag goes when no folder is given: ``package/`` beside the output folder."""
+    return Path(out_dir).resolve().parent / "package"
+
+
+def make_package(out_dir: str | os.PathLike[str] = DEFAULT_OUT,
+                 bag_dir: str | os.PathLike[str] | None = None) -> PackageResult:
+    """Bag the built edition in ``out_dir`` into ``bag_dir``; raise ``BuildError`` on any problem.
+
+    ``bag_dir`` (default: ``package/`` beside ``out_dir``) must not exist, be empty, or
+    be a bag made before; it is replaced atomically by the new, validated bag.
+    """
+    import bagit
+
+    out = Path(out_dir).resolve()
+    bag = Path(bag_dir).resolve() if bag_dir is not None else default_bag_dir(out)
+    check_complete(out)
+    check_target(out, bag)
+    info = bag_info(out)
+
+    bag.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{bag.name}.packaging-", dir=bag.parent))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it 0700; the payload folder copies it
+        for folder in PAYLOAD_FOLDERS:
+            shutil.copytree(out / folder, tmp / folder)
+        _check_names(tmp)
+        try:
+            bagit.make_bag(str(tmp), info, processes=1, checksums=list(CHECKSUMS))
+        except (bagit.BagError, OSError, RuntimeError) as exc:
+            raise BuildError(f"bagit could not make the bag: {exc}") from None
+        # bagit.py declares BagIt 0.97 and lists tag files in directory order:
+        # declare RFC 8493 (1.0) and write the tag manifests sorted, so the same
+        # output always gives the same bytes.
+        (tmp / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8", newline="\n")
+        write_tagmanifests(tmp)
+        validate_bag(tmp)
+        oxum = bagit.Bag(str(tmp)).info["Payload-Oxum"]
+        atomic.commit(tmp, bag)
+    except BaseException:
+        atomic.discard(tmp)
+        raise
+    size, count = (int(n) for n in oxum.split("."))
+    return PackageResult(bag, count, size, oxum)
+
+
+# --- checks before packaging ----------------------------------------------------------
+
+
+def missing_files(out: Path) -> list[str]:
+    """What a complete build would have in ``out`` but it lacks (paths relative to it)."""
+    out = Path(out)
+    wanted = [*REQUIRED_FILES, *(f"data/{name}" for name in DATA_FILES)]
+    sitemap = out / "data" / "sitemap.xml"
+    if sitemap.is_file():
+        wanted += [f"html/{page}" for page in sitemap_pages(sitemap)]
+    seen: set[str] = set()
+    return [w for w in wanted if not (w in seen or seen.add(w)) and not (out / w).is_file()]
+
+
+def check_complete(out: Path) -> None:
+    if not out.is_dir():
+        raise BuildError(f"{display_path(out)} does not exist; run `edition build` first "
+                         "(a package is made from a complete build)")
+    missing = missing_files(out)
+    if missing:
+        shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+        raise BuildError(f"{display_path(out)} is not a complete build: missing {shown}; "
+                         "run `edition build` first (a package is made from a complete build)")
+
+
+def sitemap_pages(sitemap: Path) -> list[str]:
+    """The HTML pages a sitemap lists, relative to the site's root."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.parse(str(sitemap), parser).getroot()
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise BuildError(f"{display_path(sitemap)} cannot be read: {exc}") from None
+    pages = []
+    for loc in root.iter(f"{{{SITEMAP_NS}}}loc"):
+        text = (loc.text or "").strip()
+        parsed = urlparse(text)
+        path = PurePosixPath(parsed.path).name if parsed.scheme else text
+        if path and ".." not in PurePosixPath(path).parts and not path.startswith("/"):
+            pages.append(path)
+    return pages
+
+
+def check_target(out: Path, bag: Path) -> None:
+    """Refuse a target that is, holds or lies inside the output, or that holds other data."""
+    if bag == out or out.is_relative_to(bag) or bag.is_relative_to(out):
+        raise BuildError(f"the package folder {display_path(bag)} must lie outside the built output "
+                         f"{display_path(out)}, and not contain it")
+    if bag.is_symlink() or (bag.exists() and not bag.is_dir()):
+        raise BuildError(f"{display_path(bag)} exists and is not a folder; refusing to replace it")
+    if bag.is_dir() and any(bag.iterdir()) and not (bag / "bagit.txt").is_file():
+        raise BuildError(f"{display_path(bag)} exists and is not a BagIt bag; refusing to replace it "
+                         "(choose another --out folder, or empty it)")
+
+
+def bag_info(out: Path) -> dict[str, str]:
+    """bag-info.txt fields: the teiHeader's (data/bag-info.json) and the software's."""
+    path = out / "data" / "bag-info.json"
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BuildError(f"{display_path(path)} cannot be read: {exc}") from None
+    if not isinstance(info, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in info.items()):
+        raise BuildError(f"{display_path(path)} must be an object of text fields")
+    for required in ("Bagging-Date", "External-Identifier", "Source-Organization"):
+        if not info.get(required, "").strip():
+            raise BuildError(f"{display_path(path)} has no {required}")
+    import bagit
+
+    info = {k: " ".join(v.split()) for k, v in info.items()}
+    info["Internal-Sender-Description"] = INTERNAL_DESCRIPTION
+    info["Bag-Software-Agent"] = (f"tei-edition {__version__} with bagit.py {bagit.VERSION} "
+                                  "<https://github.com/LibraryOfCongress/bagit-python>")
+    return info
+
+
+def _check_names(payload: Path) -> None:
+    # BagIt 1.0 manifests percent-encode %, CR and LF in paths; bagit.py encodes only
+    # CR and LF, so such names are refused rather than written wrongly.
+    for path in payload.rglob("*"):
+        if any(c in path.name for c in "%\r\n"):
+            raise BuildError(f"cannot package {path.relative_to(payload).as_posix()!r}: "
+                             "file names with %, CR or LF are not supported")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# --- tag manifests and validation -----------------------------------------------------
+
+
+def write_tagmanifests(bag: Path) -> None:
+    """(Re)write tagmanifest-ALG.txt for every checksum, tag files in sorted order."""
+    import hashlib
+
+    bag = Path(bag)
+    tag_files = sorted(
+        p.relative_to(bag).as_posix()
+        for p in bag.rglob("*")
+        if p.is_file() and not p.relative_to(bag).parts[0] == "data"
+        and not p.name.startswith("tagmanifest-")
+    )
+    for alg in CHECKSUMS:
+        lines = []
+        for name in tag_files:
+            digest = hashlib.new(alg, (bag / name).read_bytes()).hexdigest()
+            lines.append(f"{digest}  {name}\n")
+        (bag / f"tagmanifest-{alg}.txt").write_text("".join(lines), encoding="utf-8", newline="\n")
+
+
+def validate_bag(path: str | os.PathLike[str]) -> None:
+    """Validate a bag completely (structure, Payload-Oxum, every checksum); raise BuildError if invalid."""
+    import bagit
+
+    try:
+        bagit.Bag(str(path)).validate(processes=1)
+    except bagit.BagValidationError as exc:
+        details = "; ".join(str(d) for d in exc.details[:10]) if exc.details else exc.message
+        raise BuildError(f"the bag {display_path(path)} is not valid: {details}") from None
+    except bagit.BagError as exc:
+        raise BuildError(f"the bag {display_path(path)} is not valid: {exc}") from None
