@@ -12,8 +12,10 @@ WeasyPrint is loaded only here (through ``tei_edition.pdf``), when this step run
 
 from __future__ import annotations
 
+import re
 import sys
 
+from .findings import WARNING, BuildError, Finding, format_text
 from .paths import display_path
 from .transform import run
 
@@ -28,10 +30,22 @@ def build_pdf(ctx) -> None:
     params["paper"] = pdf.paper_param(params.get("paper"))
     html = run(ctx.stylesheet("print.xsl"), ctx.tree, out, params, source_path=ctx.source)
     if html is None:
-        from .findings import BuildError
-
         raise BuildError("xslt/print.xsl produced no document")
     target = out / PDF_NAME
     result = pdf.render_pdf(html, target, source=ctx.source.read_bytes(), source_name=ctx.source.name)
     for message in result.warnings:
-        print(f"{display_path(ctx.stylesheet('print.xsl'))}: weasyprint {message}", file=sys.stderr)
+        print(format_text(_locate(message, ctx)), file=sys.stderr)
+
+
+_CSS_AT = re.compile(r"\bat (\d+):(\d+)\b")
+
+
+def _locate(message: str, ctx) -> Finding:
+    """A WeasyPrint warning as a finding. print.xsl inlines xslt/assets/print.css
+    at the top of the HTML's only style element, so a location "at L:C" in a
+    CSS warning is that file's line and column."""
+    where = _CSS_AT.search(message)
+    if where:
+        css = ctx.stylesheet("assets/print.css")
+        return Finding(display_path(css), int(where[1]), int(where[2]), WARNING, "weasyprint", message)
+    return Finding(display_path(ctx.stylesheet("print.xsl")), None, None, WARNING, "weasyprint", message)
