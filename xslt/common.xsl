@@ -65,7 +65,7 @@
   <xsl:variable name="ed:subtitle" as="xs:string" select="normalize-space($ed:title-stmt/title[@type = 'sub'])"/>
   <xsl:variable name="ed:full-title" as="xs:string" select="$ed:title || ': ' || $ed:subtitle"/>
   <xsl:variable name="ed:short-title" as="xs:string" select="normalize-space(($ed:title-stmt/title[@type = 'short'], $ed:title)[1])"/>
-  <xsl:variable name="ed:author-entry" as="element(person)" select="key('ed:by-id', ed:id($ed:title-stmt/author/@ref), $ed:tei)"/>
+  <xsl:variable name="ed:author-entry" as="element(person)?" select="key('ed:by-id', ed:id($ed:title-stmt/author/@ref), $ed:tei)"/>
   <!-- The author's name in the order the article prints it (surname first). -->
   <xsl:variable name="ed:author-name" as="xs:string" select="normalize-space($ed:title-stmt/author/persName)"/>
   <xsl:variable name="ed:author-surname" as="xs:string" select="normalize-space($ed:title-stmt/author/persName/surname)"/>
@@ -414,7 +414,7 @@
       'place': $imprint/pubPlace ! normalize-space(.),
       'date': string($imprint/date/@when),
       'year': ed:year($record),
-      'url': ed:safe-url($record/monogr/ptr/@target),
+      'url': ($record/monogr/ptr/@target ! ed:safe-url(.))[1],
       'language': string(($record//title/@xml:lang)[1])
     }"/>
   </xsl:function>

@@ -1,0 +1,265 @@
+/* edition.js: progressive enhancement of the reading edition.
+ *
+ * Without this script every name, date and citation is still a plain link to
+ * its register entry. With it:
+ *  - hovering, focusing or tapping a name, date, citation or note marker shows
+ *    a card with what the edition knows (cloned from the page's own
+ *    <template id="card-…"> elements: no fetch, works from file://). The card
+ *    describes its trigger (aria-describedby); Escape closes it; the pointer
+ *    can move onto it; on touch screens the first tap opens it and a second
+ *    tap follows the link;
+ *  - the legend's toggle buttons (aria-pressed) highlight each kind of name;
+ *  - "Cite" and "Copy" buttons copy a citation to the clipboard, and show it.
+ */
+(function () {
+  'use strict';
+
+  var doc = document;
+
+  function ready(fn) {
+    if (doc.readyState !== 'loading') fn();
+    else doc.addEventListener('DOMContentLoaded', fn);
+  }
+
+  function closestTrigger(node) {
+    return node && node.nodeType === 1 ? node.closest('[data-card]') : null;
+  }
+
+  /* ===== Cards ===== */
+
+  function initCards() {
+    var store = doc.getElementById('card-store');
+    if (!store) return;
+
+    var card = doc.createElement('div');
+    card.id = 'entity-card';
+    card.className = 'card';
+    card.hidden = true;
+    doc.body.appendChild(card);
+
+    var current = null;     // the trigger whose card is shown
+    var dismissed = null;   // the trigger whose card Escape closed
+    var showTimer = 0;
+    var hideTimer = 0;
+    var touch = null;       // {trigger, wasOpen} of the last touch on a trigger
+
+    function kindOf(t) {
+      var m = /\bent-(\w+)/.exec(t.className);
+      if (m) return m[1];
+      if (t.classList.contains('cite')) return 'bibl';
+      if (t.classList.contains('noteref')) return 'note';
+      return '';
+    }
+
+    function position(t) {
+      var rects = t.getClientRects();
+      var r = rects.length ? rects[0] : t.getBoundingClientRect();
+      var vw = doc.documentElement.clientWidth;
+      var vh = window.innerHeight;
+      card.style.left = '0px';
+      card.style.top = '0px';
+      var cw = card.offsetWidth;
+      var ch = card.offsetHeight;
+      var left = Math.max(8, Math.min(r.left, vw - cw - 8));
+      var top = r.bottom + 8;
+      if (top + ch > vh - 8 && r.top - ch - 8 >= 8) top = r.top - ch - 8;
+      card.style.left = Math.round(left) + 'px';
+      card.style.top = Math.round(top) + 'px';
+    }
+
+    function open(t) {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      if (current === t && !card.hidden) return;
+      var tpl = doc.getElementById(t.getAttribute('data-card'));
+      if (!tpl || !tpl.content) return;
+      if (current) current.removeAttribute('aria-describedby');
+      card.replaceChildren(tpl.content.cloneNode(true));
+      card.setAttribute('data-kind', kindOf(t));
+      card.hidden = false;
+      current = t;
+      dismissed = null;
+      t.setAttribute('aria-describedby', card.id);
+      position(t);
+    }
+
+    function close() {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      if (!current) return;
+      card.hidden = true;
+      current.removeAttribute('aria-describedby');
+      current = null;
+    }
+
+    function scheduleOpen(t, delay) {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      showTimer = setTimeout(function () { open(t); }, delay);
+    }
+
+    function scheduleClose(delay) {
+      clearTimeout(showTimer);
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(close, delay);
+    }
+
+    function inside(node, el) {
+      return !!(node && el && (node === el || el.contains(node)));
+    }
+
+    // Mouse: hover opens after a short delay; the pointer may move onto the card.
+    doc.addEventListener('mouseover', function (e) {
+      if (inside(e.target, card)) { clearTimeout(hideTimer); return; }
+      var t = closestTrigger(e.target);
+      if (t && t !== dismissed) scheduleOpen(t, current ? 60 : 150);
+    });
+    doc.addEventListener('mouseout', function (e) {
+      var from = inside(e.target, card) ? card : closestTrigger(e.target);
+      if (!from) return;
+      var to = e.relatedTarget;
+      if (inside(to, from)) return;
+      if (from !== card && from === dismissed) dismissed = null;
+      if (current && (inside(to, card) || inside(to, current))) return;
+      scheduleClose(250);
+    });
+
+    // Keyboard: focus opens at once, leaving the trigger and the card closes.
+    doc.addEventListener('focusin', function (e) {
+      if (inside(e.target, card)) { clearTimeout(hideTimer); return; }
+      var t = closestTrigger(e.target);
+      if (t) {
+        if (touch && touch.trigger === t) return;  // a tap decides in 'click'
+        if (t !== dismissed) open(t);
+      } else if (current) {
+        close();
+      }
+    });
+    doc.addEventListener('focusout', function (e) {
+      var t = closestTrigger(e.target);
+      if (t && t === dismissed) dismissed = null;
+      var to = e.relatedTarget;
+      if (current && !inside(to, card) && !inside(to, current) && (t === current || inside(e.target, card))) {
+        scheduleClose(100);
+      }
+    });
+
+    // Touch: the first tap on a name shows its card, a second tap follows the link.
+    doc.addEventListener('pointerdown', function (e) {
+      var t = closestTrigger(e.target);
+      if (e.pointerType === 'touch' || e.pointerType === 'pen') {
+        touch = t ? { trigger: t, wasOpen: current === t && !card.hidden } : null;
+        if (!t && current && !inside(e.target, card)) close();
+      } else {
+        touch = null;
+      }
+    }, true);
+    doc.addEventListener('click', function (e) {
+      var t = closestTrigger(e.target);
+      if (!t || !touch || touch.trigger !== t) return;
+      var wasOpen = touch.wasOpen;
+      touch = null;
+      if (!wasOpen) {
+        e.preventDefault();
+        open(t);
+      }
+    });
+
+    // Escape closes the card and keeps it closed until the reader moves on.
+    doc.addEventListener('keydown', function (e) {
+      if (e.key !== 'Escape' || !current) return;
+      var t = current;
+      var focusInCard = inside(doc.activeElement, card);
+      close();
+      dismissed = t;
+      if (focusInCard) t.focus();
+      e.preventDefault();
+    });
+
+    window.addEventListener('resize', function () { if (current) position(current); });
+    window.addEventListener('scroll', function () { if (current) position(current); }, { passive: true });
+  }
+
+  /* ===== Highlighting by kind ===== */
+
+  function initLegend() {
+    var buttons = doc.querySelectorAll('.hl-toggle[data-kind]');
+    Array.prototype.forEach.call(buttons, function (b) {
+      b.addEventListener('click', function () {
+        var on = b.getAttribute('aria-pressed') !== 'true';
+        b.setAttribute('aria-pressed', on ? 'true' : 'false');
+        doc.body.classList.toggle('hl-' + b.getAttribute('data-kind'), on);
+      });
+    });
+  }
+
+  /* ===== Copying citations ===== */
+
+  function initCopy() {
+    var timer = 0;
+
+    function report(button, text, copied) {
+      var status = doc.querySelector('.copy-status');
+      Array.prototype.forEach.call(doc.querySelectorAll('.copy-cite.copied'), function (b) {
+        b.classList.remove('copied');
+      });
+      if (copied) button.classList.add('copied');
+      if (!status) return;
+      status.hidden = false;
+      var message = doc.createElement('span');
+      message.textContent = copied ? 'Citation copied to the clipboard:' : 'Copy this citation (it is selected):';
+      var quoted = doc.createElement('span');
+      quoted.className = 'copied-text';
+      quoted.textContent = text;
+      status.replaceChildren(message, quoted);
+      if (!copied) {
+        var range = doc.createRange();
+        range.selectNodeContents(quoted);
+        var sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+      }
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        status.replaceChildren();
+        button.classList.remove('copied');
+      }, copied ? 8000 : 30000);
+    }
+
+    function legacyCopy(text) {
+      var area = doc.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      doc.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = doc.execCommand('copy'); } catch (err) { ok = false; }
+      doc.body.removeChild(area);
+      return ok;
+    }
+
+    doc.addEventListener('click', function (e) {
+      var button = e.target.nodeType === 1 ? e.target.closest('.copy-cite[data-copy]') : null;
+      if (!button) return;
+      var text = button.getAttribute('data-copy');
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(
+          function () { report(button, text, true); },
+          function () { report(button, text, legacyCopy(text)); });
+      } else {
+        report(button, text, legacyCopy(text));
+      }
+    });
+  }
+
+  ready(function () {
+    Array.prototype.forEach.call(doc.querySelectorAll('[data-js-only]'), function (el) {
+      el.hidden = false;
+    });
+    initCards();
+    initLegend();
+    initCopy();
+  });
+})();

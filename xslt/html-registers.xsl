@@ -1,0 +1,584 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html-registers.xsl: persons.html, places.html, organisations.html,
+  chronology.html, bibliography.html and about.html.
+
+  Every entry links back to each of its occurrences in the article, grouped
+  by citable unit (¶3, Table 1, Abstract, Title, Keywords, Ref. 6), each link
+  to the mention's own anchor in index.html.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:ed="urn:x-anvar-posho-edition:functions"
+  xmlns:h="urn:x-anvar-posho-edition:html"
+  xpath-default-namespace="http://www.tei-c.org/ns/1.0"
+  exclude-result-prefixes="#all">
+
+  <!-- ===== Occurrences: back links into the article ===== -->
+
+  <!-- Links to each node (names, dates, citations) in index.html, grouped by
+       unit: "¶3 ²³" reads ¶3, with its second and third mention. -->
+  <xsl:template name="h:occurrences">
+    <xsl:param name="nodes" as="element()*"/>
+    <xsl:param name="what" as="xs:string" select="'mention'"/>
+    <ul class="occurrences">
+      <xsl:for-each-group select="$nodes" group-by="generate-id(ed:unit(.))">
+        <xsl:variable name="label" select="ed:unit-label(ed:unit(.))"/>
+        <li>
+          <a href="index.html#{h:anchor(.)}">
+            <xsl:if test="count(current-group()) gt 1">
+              <xsl:attribute name="title" select="$label || ', ' || $what || ' 1 of ' || count(current-group())"/>
+            </xsl:if>
+            <xsl:value-of select="$label"/>
+          </a>
+          <xsl:for-each select="subsequence(current-group(), 2)">
+            <xsl:text> </xsl:text>
+            <a class="occ-more" href="index.html#{h:anchor(.)}"><span class="vh"><xsl:value-of select="$label"/>, <xsl:value-of select="$what"/><xsl:text> </xsl:text></span><xsl:value-of select="position() + 1"/></a>
+          </xsl:for-each>
+        </li>
+      </xsl:for-each-group>
+    </ul>
+  </xsl:template>
+
+  <!-- ===== Registers of persons, places, organisations ===== -->
+
+  <xsl:template name="h:register">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:variable name="sorted" as="element()*">
+      <xsl:perform-sort select="$entries">
+        <xsl:sort select="ed:sort-key(.)" lang="en"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="plural" select="lower-case(ed:kind-label($kind, true()))"/>
+    <header class="page-head">
+      <h1><xsl:value-of select="ed:kind-label($kind, true())"/></h1>
+      <p class="lede">
+        <xsl:value-of select="count($entries)"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="if (count($entries) = 1) then lower-case(ed:kind-label($kind, false())) else $plural"/>
+        <xsl:text> named in the article, </xsl:text>
+        <xsl:value-of select="if ($kind = 'person') then 'in alphabetical order of surname' else 'in alphabetical order'"/>
+        <xsl:text>. Each entry gives what the edition knows and links to every mention in the text, by paragraph (¶), table, abstract, title or reference.</xsl:text>
+      </p>
+    </header>
+    <xsl:if test="$kind = 'place'">
+      <xsl:call-template name="h:map"/>
+    </xsl:if>
+    <nav class="entry-index" aria-label="{ed:kind-label($kind, true())} A–Z">
+      <ul>
+        <xsl:for-each select="$sorted">
+          <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
+        </xsl:for-each>
+      </ul>
+    </nav>
+    <div class="entries">
+      <xsl:for-each select="$sorted">
+        <xsl:call-template name="h:entry"/>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="h:entry">
+    <xsl:variable name="kind" select="ed:kind(.)"/>
+    <xsl:variable name="id" select="string(@xml:id)"/>
+    <article class="entry entry-{$kind}" id="{$id}" aria-labelledby="{$id}-heading">
+      <h2 id="{$id}-heading">
+        <xsl:apply-templates select="(persName | placeName | orgName)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
+        <xsl:value-of select="ed:label(.)"/>
+        <xsl:variable name="life" select="h:life-years(.)"/>
+        <xsl:if test="$life ne ''">
+          <span class="entry-years"><xsl:text> (</xsl:text><xsl:value-of select="$life"/><xsl:text>)</xsl:text></span>
+        </xsl:if>
+      </h2>
+      <xsl:if test="@type and not(self::person)">
+        <p class="entry-type"><xsl:value-of select="ed:kind-label($kind, false()) || ' · ' || replace(@type, '-', ' ')"/></p>
+      </xsl:if>
+      <dl class="facts">
+        <xsl:variable name="variants" select="h:variant-names(.)"/>
+        <xsl:if test="exists($variants)">
+          <dt>Other names</dt>
+          <dd>
+            <xsl:for-each select="$variants">
+              <xsl:if test="position() gt 1">; </xsl:if>
+              <xsl:call-template name="h:name-form"/>
+            </xsl:for-each>
+          </dd>
+        </xsl:if>
+        <xsl:call-template name="h:facts"><xsl:with-param name="links" select="true()"/></xsl:call-template>
+        <xsl:if test="self::place">
+          <xsl:variable name="here" select="$ed:events[ed:id(@where) = $id]"/>
+          <xsl:if test="exists($here)">
+            <dt>Events here</dt>
+            <dd>
+              <xsl:for-each select="$here">
+                <xsl:if test="position() gt 1">; </xsl:if>
+                <a href="{h:entry-href(.)}"><xsl:value-of select="ed:label(.)"/></a>
+                <xsl:value-of select="' (' || ed:format-date(.) || ')'"/>
+              </xsl:for-each>
+            </dd>
+          </xsl:if>
+          <xsl:variable name="lives" select="$ed:persons[(birth | death)/placeName/ed:id(@ref) = $id]"/>
+          <xsl:if test="exists($lives)">
+            <dt>Persons born or died here</dt>
+            <dd>
+              <xsl:for-each select="$lives">
+                <xsl:if test="position() gt 1">; </xsl:if>
+                <a href="{h:entry-href(.)}"><xsl:value-of select="ed:label(.)"/></a>
+              </xsl:for-each>
+            </dd>
+          </xsl:if>
+        </xsl:if>
+        <xsl:if test="exists(idno[exists(ed:idno-url(.) ! ed:safe-url(.))])">
+          <dt>Identifiers</dt>
+          <dd>
+            <xsl:for-each select="idno[exists(ed:idno-url(.) ! ed:safe-url(.))]">
+              <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+              <a class="external" href="{ed:safe-url(ed:idno-url(.))}"><xsl:value-of select="ed:idno-label(.) || ' ' || normalize-space(.)"/></a>
+            </xsl:for-each>
+          </dd>
+        </xsl:if>
+        <xsl:if test="self::place and exists(ed:lat-long(.))">
+          <xsl:variable name="ll" select="ed:lat-long(.)"/>
+          <dt>Maps</dt>
+          <dd><a class="external" href="https://www.openstreetmap.org/?mlat={$ll[1]}&amp;mlon={$ll[2]}#map=9/{$ll[1]}/{$ll[2]}">OpenStreetMap</a></dd>
+        </xsl:if>
+      </dl>
+      <xsl:call-template name="h:entry-notes"/>
+      <xsl:call-template name="h:entry-occurrences"/>
+    </article>
+  </xsl:template>
+
+  <xsl:template name="h:entry-notes">
+    <xsl:for-each select="note">
+      <div class="entry-note{if (@type = 'summary') then ' entry-summary' else ''}">
+        <p>
+          <xsl:if test="@type = 'editorial'"><span class="note-label">Editorial note. </span></xsl:if>
+          <xsl:apply-templates mode="h:inline"/>
+        </p>
+      </div>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="h:entry-occurrences">
+    <xsl:variable name="mentions" select="ed:mentions(.)"/>
+    <xsl:variable name="dates" select="if (self::event) then ed:dates-of-event(.) else ()"/>
+    <div class="entry-occurrences">
+      <xsl:choose>
+        <xsl:when test="exists($mentions)">
+          <p class="occ-head"><xsl:value-of select="h:mention-count(.)"/>:</p>
+          <xsl:if test="exists($dates)"><p class="occ-sub">Named in</p></xsl:if>
+          <xsl:call-template name="h:occurrences"><xsl:with-param name="nodes" select="$mentions"/></xsl:call-template>
+        </xsl:when>
+        <xsl:when test="exists($dates)">
+          <p class="occ-head"><xsl:value-of select="h:mention-count(.)"/>:</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="occ-head">Not named in the article itself; recorded for the register.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="exists($dates)">
+        <p class="occ-sub">Dated in</p>
+        <xsl:call-template name="h:occurrences">
+          <xsl:with-param name="nodes" select="$dates"/>
+          <xsl:with-param name="what" select="'date'"/>
+        </xsl:call-template>
+      </xsl:if>
+    </div>
+  </xsl:template>
+
+  <!-- Life years of a person: 1881–1922, 1889–1931/1932. -->
+  <xsl:function name="h:life-years" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="born" select="string-join(distinct-values($entry/birth/@when ! substring(., 1, 4)), '/')"/>
+    <xsl:variable name="died" select="string-join(distinct-values($entry/death/@when ! substring(., 1, 4)), '/')"/>
+    <xsl:sequence select="if ($born = '' and $died = '') then ''
+      else if ($died = '') then 'born ' || $born
+      else if ($born = '') then 'died ' || $died
+      else $born || '–' || $died"/>
+  </xsl:function>
+
+  <!-- ===== Chronology ===== -->
+
+  <xsl:template name="h:chronology">
+    <xsl:variable name="items" as="element()*">
+      <xsl:perform-sort select="$ed:events, $ed:dated-mentions">
+        <xsl:sort select="ed:date-sort-key(.)"/>
+        <xsl:sort select="if (self::event) then 0 else 1" data-type="number"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <header class="page-head">
+      <h1>Chronology</h1>
+      <p class="lede">
+        <xsl:value-of select="h:count(count($ed:events), 'event')"/>
+        <xsl:text> of the register and </xsl:text>
+        <xsl:value-of select="h:count(count($ed:dated-mentions), 'dated mention')"/>
+        <xsl:text> of the article (title, abstract, body and tables) in date order. Vague dates are placed at their earliest possible day; periods at their start.</xsl:text>
+      </p>
+    </header>
+    <xsl:call-template name="h:timeline"><xsl:with-param name="items" select="$items"/></xsl:call-template>
+    <nav class="entry-index year-index" aria-label="Years">
+      <ul>
+        <xsl:for-each-group select="$items" group-adjacent="substring(ed:date-sort-key(.), 1, 4)">
+          <li><a href="#y{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></a></li>
+        </xsl:for-each-group>
+      </ul>
+    </nav>
+    <div class="chronology">
+      <xsl:for-each-group select="$items" group-adjacent="substring(ed:date-sort-key(.), 1, 4)">
+        <section class="chrono-year" aria-labelledby="y{current-grouping-key()}">
+          <h2 id="y{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
+          <ol class="chrono-list">
+            <xsl:apply-templates select="current-group()" mode="h:chrono"/>
+          </ol>
+        </section>
+      </xsl:for-each-group>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="event" mode="h:chrono">
+    <li class="chrono-item chrono-event" id="{@xml:id}">
+      <p class="chrono-date"><xsl:value-of select="ed:format-date(.)"/></p>
+      <div class="chrono-body">
+        <h3 class="chrono-title"><span class="chrono-kind">Event</span><xsl:text> </xsl:text><xsl:value-of select="ed:label(.)"/></h3>
+        <xsl:call-template name="h:entry-notes"/>
+        <dl class="facts">
+          <xsl:variable name="variants" select="h:variant-names(.)"/>
+          <xsl:if test="exists($variants)">
+            <dt>Also called</dt>
+            <dd><xsl:value-of select="$variants ! normalize-space(.)" separator="; "/></dd>
+          </xsl:if>
+          <dt>ISO 8601</dt>
+          <dd><code><xsl:value-of select="ed:iso-range(.)"/></code></dd>
+          <xsl:variable name="where" select="ed:target(@where)"/>
+          <xsl:if test="$where">
+            <dt>Place</dt>
+            <dd><a href="{h:entry-href($where)}"><xsl:value-of select="ed:label($where)"/></a></dd>
+          </xsl:if>
+        </dl>
+        <xsl:call-template name="h:entry-occurrences"/>
+      </div>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="date" mode="h:chrono">
+    <xsl:variable name="id" select="ed:date-id(.)"/>
+    <xsl:variable name="event" select="ed:target(@corresp)[self::event]"/>
+    <xsl:variable name="kwic" select="h:kwic(.)"/>
+    <li class="chrono-item chrono-mention" id="{$id}">
+      <p class="chrono-date"><xsl:value-of select="ed:format-date(.)"/></p>
+      <div class="chrono-body">
+        <p class="kwic">
+          <xsl:value-of select="$kwic[1]"/>
+          <mark><xsl:value-of select="$kwic[2]"/></mark>
+          <xsl:value-of select="$kwic[3]"/>
+        </p>
+        <p class="chrono-meta">
+          <a href="index.html#{$id}"><span class="vh">In the article: </span><xsl:value-of select="ed:unit-label(ed:unit(.))"/></a>
+          <xsl:text> · </xsl:text>
+          <code><xsl:value-of select="ed:iso-range(.)"/></code>
+          <xsl:if test="$event">
+            <xsl:text> · Event: </xsl:text>
+            <a href="#{$event/@xml:id}"><xsl:value-of select="ed:label($event)"/></a>
+          </xsl:if>
+        </p>
+      </div>
+    </li>
+  </xsl:template>
+
+  <!-- Key word in context for a dated mention: (before, the date, after),
+       from its row, paragraph, heading or title, without editorial notes. -->
+  <xsl:function name="h:kwic" as="xs:string+">
+    <xsl:param name="date" as="element(date)"/>
+    <xsl:variable name="container" select="$date/ancestor::*[self::row or self::p or self::head or self::titlePart or self::bibl or self::item][1]"/>
+    <xsl:variable name="flat" as="xs:string">
+      <xsl:value-of>
+        <xsl:apply-templates select="$container" mode="h:kwic">
+          <xsl:with-param name="target" select="$date" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:value-of>
+    </xsl:variable>
+    <xsl:variable name="before" select="substring-before($flat, '&#xE000;')"/>
+    <xsl:variable name="match" select="substring-before(substring-after($flat, '&#xE000;'), '&#xE001;')"/>
+    <xsl:variable name="after" select="substring-after($flat, '&#xE001;')"/>
+    <xsl:variable name="bw" select="tokenize(normalize-space($before), ' ')[. ne '']"/>
+    <xsl:variable name="aw" select="tokenize(normalize-space($after), ' ')[. ne '']"/>
+    <xsl:sequence select="
+      (if (count($bw) gt 10) then '… ' else '') || string-join($bw[position() gt last() - 10], ' ') || (if (matches($before, '\s$')) then ' ' else ''),
+      normalize-space($match),
+      (if (matches($after, '^\s')) then ' ' else '') || string-join($aw[position() le 10], ' ') || (if (count($aw) gt 10) then ' …' else '')"/>
+  </xsl:function>
+
+  <xsl:template match="date" mode="h:kwic">
+    <xsl:param name="target" as="element(date)" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test=". is $target">&#xE000;<xsl:value-of select="."/>&#xE001;</xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="note | pb" mode="h:kwic"/>
+  <xsl:template match="lb" mode="h:kwic"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="cell" mode="h:kwic">
+    <xsl:apply-templates mode="h:kwic"/>
+    <xsl:if test="following-sibling::cell"><xsl:text> · </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- ===== Bibliography ===== -->
+
+  <xsl:template name="h:bibliography">
+    <header class="page-head">
+      <h1>Bibliography</h1>
+      <p class="lede">
+        <xsl:text>The </xsl:text>
+        <xsl:value-of select="h:count(count($ed:bibliography), 'work')"/>
+        <xsl:text> cited in the article, in the edition's citation style and in alphabetical order, each with the reference as printed and links to where the article cites it.</xsl:text>
+      </p>
+    </header>
+    <div class="entries">
+      <xsl:for-each select="$ed:bibliography">
+        <xsl:sort select="ed:sort-key(.)" lang="en"/>
+        <xsl:variable name="printed" select="ed:printed-reference(.)"/>
+        <xsl:variable name="id" select="string(@xml:id)"/>
+        <article class="entry entry-bibl" id="{$id}" aria-labelledby="{$id}-heading">
+          <h2 id="{$id}-heading"><xsl:value-of select="ed:short-citation(.)"/></h2>
+          <p class="citation"><xsl:apply-templates select="." mode="ed:citation"/></p>
+          <dl class="facts">
+            <dt>Type</dt>
+            <dd><xsl:value-of select="lower-case(replace(@type, '([a-z])([A-Z])', '$1 $2'))"/></dd>
+            <xsl:if test="$printed">
+              <dt>As printed</dt>
+              <dd>
+                <blockquote class="printed">
+                  <p>
+                    <a class="printed-n" href="index.html#{($printed/@xml:id, 'ref' || $printed/@n)[1]}">[<xsl:value-of select="$printed/@n"/>]<span class="vh"> in the article's reference list</span></a>
+                    <xsl:text> </xsl:text>
+                    <xsl:apply-templates select="$printed/node()" mode="h:inline"/>
+                  </p>
+                </blockquote>
+              </dd>
+            </xsl:if>
+          </dl>
+          <xsl:call-template name="h:entry-notes"/>
+          <xsl:for-each select="$printed//note[@type = 'editorial']">
+            <div class="entry-note">
+              <p>
+                <span class="note-label">Editorial note <a href="index.html#{h:note-id(.)}"><xsl:value-of select="h:note-number(.)"/></a> on the printed reference. </span>
+                <xsl:apply-templates mode="h:inline"/>
+              </p>
+            </div>
+          </xsl:for-each>
+          <div class="entry-occurrences">
+            <xsl:variable name="cites" select="ed:citations(.)"/>
+            <xsl:choose>
+              <xsl:when test="exists($cites)">
+                <p class="occ-head">Cited <xsl:value-of select="if (count($cites) = 1) then 'once' else count($cites) || ' times'"/> in the article:</p>
+                <xsl:call-template name="h:occurrences">
+                  <xsl:with-param name="nodes" select="$cites"/>
+                  <xsl:with-param name="what" select="'citation'"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><p class="occ-head">Not cited in the text of the article.</p></xsl:otherwise>
+            </xsl:choose>
+          </div>
+        </article>
+      </xsl:for-each>
+    </div>
+  </xsl:template>
+
+  <!-- ===== About ===== -->
+
+  <xsl:template name="h:about">
+    <xsl:variable name="header" select="$ed:tei/teiHeader"/>
+    <xsl:variable name="encoding" select="$header/encodingDesc"/>
+    <header class="page-head">
+      <h1>About this edition</h1>
+      <p class="lede">
+        <xsl:text>A digital edition of </xsl:text>
+        <cite><xsl:value-of select="$ed:full-title"/></cite>
+        <xsl:text> by </xsl:text>
+        <xsl:value-of select="$ed:author-name"/>
+        <xsl:text>: edition </xsl:text>
+        <xsl:value-of select="$ed:edition-version"/>
+        <xsl:text>, published </xsl:text>
+        <time datetime="{$ed:edition-date}"><xsl:value-of select="ed:format-iso($ed:edition-date)"/></time>
+        <xsl:text> by </xsl:text>
+        <xsl:value-of select="$ed:publisher"/>
+        <xsl:text>.</xsl:text>
+      </p>
+    </header>
+    <nav class="entry-index" aria-label="On this page">
+      <ul>
+        <li><a href="#cite">How to cite</a></li>
+        <li><a href="#edition">The edition</a></li>
+        <li><a href="#principles">Editorial principles</a></li>
+        <li><a href="#licence">Licence</a></li>
+        <li><a href="#downloads">Downloads</a></li>
+        <li><a href="#revisions">Revisions</a></li>
+      </ul>
+    </nav>
+
+    <section id="cite" class="about-section" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">How to cite</h2>
+      <p>Cite the edition as a whole:</p>
+      <div class="citation-box">
+        <p class="citation-text" id="cite-whole"><xsl:value-of select="ed:cite-edition(())"/></p>
+        <button type="button" class="copy-cite" data-copy="{ed:cite-edition(())}" data-js-only="" hidden="">Copy<span class="vh"> the citation of the edition</span></button>
+      </div>
+      <p>
+        <xsl:text>The body paragraphs are numbered ¶1 to ¶</xsl:text>
+        <xsl:value-of select="count($ed:paragraphs)"/>
+        <xsl:text> in every output of the edition (web, PDF, data); cite a paragraph by its number. In the article each paragraph has a stable anchor (for example </xsl:text>
+        <a href="index.html#{$ed:paragraphs[1]/@xml:id}"><code>index.html#<xsl:value-of select="$ed:paragraphs[1]/@xml:id"/></code></a>
+        <xsl:text>) and a </xsl:text><q>Cite</q><xsl:text> button in its margin.</xsl:text>
+      </p>
+      <details class="paragraph-citations">
+        <summary>Citations of the <xsl:value-of select="count($ed:paragraphs)"/> paragraphs</summary>
+        <ol>
+          <xsl:for-each select="$ed:paragraphs">
+            <li>
+              <p class="citation-text"><xsl:value-of select="ed:cite-edition(.)"/></p>
+              <a href="index.html#{@xml:id}">Go to <xsl:value-of select="ed:unit-label(.)"/></a>
+              <xsl:text> </xsl:text>
+              <button type="button" class="copy-cite" data-copy="{ed:cite-edition(.)}" data-js-only="" hidden="">Copy<span class="vh"> the citation of <xsl:value-of select="ed:unit-label(.)"/></span></button>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </details>
+      <p>The original article:</p>
+      <xsl:for-each select="$header/fileDesc/sourceDesc/bibl">
+        <blockquote class="printed">
+          <p>
+            <xsl:value-of select="normalize-space(author)"/>
+            <xsl:text>. </xsl:text>
+            <xsl:apply-templates select="title[1]" mode="h:inline"/>
+            <xsl:text>.</xsl:text>
+          </p>
+        </blockquote>
+        <xsl:for-each select="note"><p class="source-note"><xsl:apply-templates mode="h:inline"/></p></xsl:for-each>
+      </xsl:for-each>
+      <p class="copy-status" role="status" aria-live="polite" data-js-only="" hidden=""></p>
+    </section>
+
+    <section id="edition" class="about-section" aria-labelledby="edition-heading">
+      <h2 id="edition-heading">The edition</h2>
+      <xsl:for-each select="$encoding/projectDesc/p">
+        <p><xsl:apply-templates mode="h:inline"/></p>
+      </xsl:for-each>
+      <dl class="facts">
+        <xsl:for-each select="$header/fileDesc/titleStmt/respStmt">
+          <dt><xsl:value-of select="normalize-space(resp)"/></dt>
+          <dd><xsl:value-of select="(name, persName, orgName) ! normalize-space(.)" separator=", "/></dd>
+        </xsl:for-each>
+        <dt>Edition</dt>
+        <dd><xsl:apply-templates select="$header/fileDesc/editionStmt/edition/node()" mode="h:inline"/></dd>
+        <dt>Identifier</dt>
+        <dd><code><xsl:value-of select="$ed:identifier"/></code></dd>
+        <xsl:variable name="languages" select="$header/profileDesc/langUsage/language"/>
+        <xsl:if test="exists($languages)">
+          <dt>Languages</dt>
+          <dd>
+            <ul class="plain">
+              <xsl:for-each select="$languages">
+                <li><code><xsl:value-of select="@ident"/></code><xsl:text>: </xsl:text><xsl:value-of select="normalize-space(.)"/></li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:if>
+      </dl>
+    </section>
+
+    <section id="principles" class="about-section" aria-labelledby="principles-heading">
+      <h2 id="principles-heading">Encoding and editorial principles</h2>
+      <xsl:for-each select="$encoding/editorialDecl/*">
+        <section class="principle" id="principle-{local-name()}" aria-labelledby="principle-{local-name()}-heading">
+          <h3 id="principle-{local-name()}-heading"><xsl:value-of select="h:principle-title(local-name())"/></h3>
+          <xsl:for-each select="p">
+            <p><xsl:apply-templates mode="h:inline"/></p>
+          </xsl:for-each>
+        </section>
+      </xsl:for-each>
+    </section>
+
+    <section id="licence" class="about-section" aria-labelledby="licence-heading">
+      <h2 id="licence-heading">Licence</h2>
+      <xsl:variable name="availability" select="$header/fileDesc/publicationStmt/availability"/>
+      <xsl:for-each select="$availability/licence">
+        <p>
+          <xsl:apply-templates mode="h:inline"/>
+          <xsl:variable name="url" select="ed:safe-url(@target)"/>
+          <xsl:if test="exists($url)">
+            <xsl:text> </xsl:text>
+            <a class="external" href="{$url}" rel="license">Read the licence</a>
+          </xsl:if>
+        </p>
+      </xsl:for-each>
+      <xsl:for-each select="$availability/p">
+        <p><xsl:apply-templates mode="h:inline"/></p>
+      </xsl:for-each>
+    </section>
+
+    <section id="downloads" class="about-section" aria-labelledby="downloads-heading">
+      <h2 id="downloads-heading">Downloads</h2>
+      <p>The edition's source and everything derived from it. The links point to the folders beside this web edition, so they work offline as well as on a web server.</p>
+      <dl class="downloads">
+        <xsl:for-each-group select="$h:downloads" group-adjacent="?group">
+          <dt><xsl:value-of select="current-grouping-key()"/></dt>
+          <dd>
+            <ul class="plain">
+              <xsl:for-each select="current-group()">
+                <li><a href="{?href}"><xsl:value-of select="?label"/></a><xsl:text> </xsl:text><span class="file-name"><xsl:value-of select="tokenize(?href, '/')[last()]"/></span></li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:for-each-group>
+      </dl>
+    </section>
+
+    <section id="revisions" class="about-section" aria-labelledby="revisions-heading">
+      <h2 id="revisions-heading">Revisions</h2>
+      <ul class="plain">
+        <xsl:for-each select="$header/revisionDesc/change">
+          <li>
+            <time datetime="{@when}"><xsl:value-of select="ed:format-iso(@when)"/></time>
+            <xsl:text>: </xsl:text>
+            <xsl:apply-templates mode="h:inline"/>
+          </li>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:function name="h:principle-title" as="xs:string">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="(map{'correction': 'Correction', 'normalization': 'Normalisation', 'quotation': 'Quotation marks',
+      'hyphenation': 'Hyphenation', 'segmentation': 'Segmentation and citable units', 'interpretation': 'Names, dates and references',
+      'stdVals': 'Standard values', 'punctuation': 'Punctuation'}($name),
+      upper-case(substring($name, 1, 1)) || substring($name, 2))[1]"/>
+  </xsl:function>
+
+  <!-- The files of the other outputs, relative to output/html. -->
+  <xsl:variable name="h:downloads" as="map(xs:string, xs:string)*" select="
+    map{'group': 'Text', 'label': 'TEI P5 XML source', 'href': '../data/article.xml'},
+    map{'group': 'Text', 'label': 'PDF for print (PDF/A)', 'href': '../pdf/article.pdf'},
+    map{'group': 'Persons', 'label': 'JSON', 'href': '../data/persons.json'},
+    map{'group': 'Persons', 'label': 'CSV', 'href': '../data/persons.csv'},
+    map{'group': 'Places', 'label': 'JSON', 'href': '../data/places.json'},
+    map{'group': 'Places', 'label': 'CSV', 'href': '../data/places.csv'},
+    map{'group': 'Places', 'label': 'GeoJSON', 'href': '../data/places.geojson'},
+    map{'group': 'Organisations', 'label': 'JSON', 'href': '../data/organisations.json'},
+    map{'group': 'Organisations', 'label': 'CSV', 'href': '../data/organisations.csv'},
+    map{'group': 'Chronology', 'label': 'JSON', 'href': '../data/chronology.json'},
+    map{'group': 'Chronology', 'label': 'CSV', 'href': '../data/chronology.csv'},
+    map{'group': 'Bibliography', 'label': 'JSON', 'href': '../data/bibliography.json'},
+    map{'group': 'Bibliography', 'label': 'CSV', 'href': '../data/bibliography.csv'},
+    map{'group': 'Bibliography', 'label': 'CSL-JSON', 'href': '../data/bibliography.csl.json'},
+    map{'group': 'Bibliography', 'label': 'BibTeX', 'href': '../data/bibliography.bib'},
+    map{'group': 'Metadata', 'label': 'Dublin Core (XML)', 'href': '../data/dublin-core.xml'},
+    map{'group': 'Metadata', 'label': 'Sitemap', 'href': '../data/sitemap.xml'},
+    map{'group': 'Schemas', 'label': 'RELAX NG', 'href': '../data/schema/edition.rng'},
+    map{'group': 'Schemas', 'label': 'W3C XML Schema', 'href': '../data/schema/edition.xsd'},
+    map{'group': 'Schemas', 'label': 'ISO Schematron', 'href': '../data/schema/edition.sch'},
+    map{'group': 'Schemas', 'label': 'ODD (TEI customisation and documentation)', 'href': '../data/schema/edition.odd'}"/>
+
+</xsl:stylesheet>
