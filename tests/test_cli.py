@@ -165,6 +165,21 @@ def test_real_edition_is_valid(run_edition):
     assert result.stdout == "edition/article.xml: valid\n"
 
 
+def test_a_bad_iso_date_is_one_readable_xsd_finding(run_edition, tmp_path):
+    """xmlschema reports a failed union type once per member type, with Python class
+    names in it; the user sees one finding in the edition's words."""
+    text = (ROOT / "edition" / "article.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad-date.xml"
+    bad.write_text(text.replace('<date when="1918-02" corresp="#ev-kokand-massacre">',
+                                '<date when="1918-13" corresp="#ev-kokand-massacre">'), encoding="utf-8")
+    result = run_edition("validate", str(bad))
+    assert result.returncode == 1
+    xsd = [line for line in result.stdout.splitlines() if line.endswith("[xsd]")]
+    assert len(xsd) == 1, result.stdout
+    assert re.match(rf"{re.escape(str(bad))}:\d+:\d+: error: attribute when='1918-13' is not an ISO 8601 date", xsd[0])
+    assert "<class" not in result.stdout
+
+
 @pytest.mark.slow
 def test_real_edition_conforms_to_tei_all(tei_all):
     from tei_edition.validate import conformance

@@ -170,14 +170,35 @@ def check_xsd(doc: SourceDocument) -> list[Finding]:
         errors = list(schema.iter_errors(doc.tree))
     except Exception as exc:  # a crash inside xmlschema must still be a finding
         return [Finding(doc.display, None, None, ERROR, "xsd", f"XSD validation stopped: {_first_line(str(exc))}")]
+    seen = set()
     for err in errors:
         node = getattr(err, "invalid_child", None)
         if node is None:
             node = getattr(err, "elem", None)
         line, col = _locate(doc, node) if isinstance(node, etree._Element) else (getattr(err, "sourceline", None), None)
-        message = err.reason or err.message or str(err)
+        message = _xsd_message(err.reason or err.message or str(err))
+        # xmlschema reports a value that fails a union type once per member type:
+        # one finding per attribute (or element) and place is enough.
+        key = (line, col, _XSD_ATTRIBUTE.match(message).group(1) if _XSD_ATTRIBUTE.match(message) else message)
+        if key in seen:
+            continue
+        seen.add(key)
         out.append(Finding(doc.display, line, col, ERROR, "xsd", _readable_names(message, doc)))
     return out
+
+
+_XSD_ATTRIBUTE = re.compile(r"attribute ([\w:.-]+)='([^']*)'")
+_DATE_ATTRIBUTES = {"when", "from", "to", "notBefore", "notAfter"}
+
+
+def _xsd_message(reason: str) -> str:
+    """xmlschema's reason, without Python class names, and in the edition's words
+    for ISO dates (a union type, of which xmlschema names only one member)."""
+    m = _XSD_ATTRIBUTE.match(reason)
+    if m and m.group(1) in _DATE_ATTRIBUTES:
+        return (f"attribute {m.group(1)}='{m.group(2)}' is not an ISO 8601 date "
+                "(YYYY, YYYY-MM or YYYY-MM-DD)")
+    return re.sub(r"\s*for <class '[^']*'>", "", reason)
 
 
 def check_schematron(doc: SourceDocument) -> list[Finding]:
