@@ -74,15 +74,33 @@
         <xsl:variable name="entries" select="($ed:persons, $ed:places, $ed:orgs)[ed:kind(.) eq $kind][exists(ed:mentions(.))]"/>
         <section class="index-part" id="index-{$kind}">
           <h3><xsl:value-of select="ed:kind-label($kind, true())"/></h3>
-          <div class="index-list">
+          <xsl:variable name="items" as="element()*">
             <xsl:call-template name="pr:index-items">
               <xsl:with-param name="entries" select="$entries"/>
             </xsl:call-template>
+          </xsl:variable>
+          <!-- Two columns, split here at the half of the estimated lines: the
+               renderer's own column balancing (CSS columns) lays the index out
+               again and again and costs more than the rest of the PDF. -->
+          <xsl:variable name="weights" select="$items ! pr:index-lines(.)"/>
+          <xsl:variable name="half" select="sum($weights) div 2"/>
+          <xsl:variable name="split" select="(for $i in 1 to count($items)
+                                              return $i[sum(subsequence($weights, 1, $i)) ge $half])[1]"/>
+          <div class="index-list">
+            <div class="index-col"><xsl:sequence select="subsequence($items, 1, $split)"/></div>
+            <div class="index-col"><xsl:sequence select="subsequence($items, $split + 1)"/></div>
           </div>
         </section>
       </xsl:for-each>
     </section>
   </xsl:template>
+
+  <!-- Estimated printed lines of an index item: its paragraphs, and one more
+       for every ~48 characters of a long one (8pt in half a text column). -->
+  <xsl:function name="pr:index-lines" as="xs:double">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="sum($item/descendant-or-self::*:p ! ceiling(string-length(normalize-space(.)) div 48)) + 0.35"/>
+  </xsl:function>
 
   <xsl:template name="pr:index-items">
     <xsl:param name="entries" as="element()*"/>
