@@ -24,13 +24,34 @@ def _umask() -> int:
     return mask
 
 
+class OutputNotWritable(OSError):
+    """The output folder, or the temporary folder beside it, cannot be created."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def _not_a_folder(path: Path) -> Path | None:
+    """The first of ``path`` and its ancestors that exists but is not a folder."""
+    for candidate in [*reversed(path.parents), path]:
+        if candidate.exists() and not candidate.is_dir():
+            return candidate
+    return None
+
+
 def prepare(out_dir: Path) -> Path:
     """A new temporary folder beside ``out_dir`` holding a copy of its current content."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise NotADirectoryError(f"{out_dir} exists and is not a directory")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    except OSError as exc:
+        blocker = _not_a_folder(out_dir.parent)
+        reason = (f"{blocker} is a file, not a folder" if blocker is not None
+                  else f"cannot create folders in {out_dir.parent} ({exc.strerror or exc})")
+        raise OutputNotWritable(exc.errno, f"cannot write the output folder {out_dir}: {reason}") from None
     if out_dir.is_dir():
         # copytree keeps the bytes and times of carried-over files, and the folder's mode.
         shutil.copytree(out_dir, tmp, symlinks=True, dirs_exist_ok=True)

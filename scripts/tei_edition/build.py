@@ -20,7 +20,7 @@ from lxml import etree
 
 from . import atomic
 from .findings import BuildError, Finding, count
-from .paths import DEFAULT_OUT, DEFAULT_SOURCE, xslt_dir
+from .paths import DEFAULT_OUT, DEFAULT_SOURCE, ROOT, schema_dir, xslt_dir
 from .validate import validate_document
 from .xmlsafe import SourceDocument, XMLInputError, load
 
@@ -86,6 +86,23 @@ class BuildResult:
     seconds: dict[str, float]
 
 
+def check_out_dir(out_dir: Path, source: Path) -> None:
+    """Refuse an output folder that would swallow the source or the project.
+
+    The output folder is replaced as a whole (its previous content copied first),
+    so building into ``/``, the project folder or the source's own folder would
+    copy and swap far more than the edition's output.
+    """
+    protected = [("the source", source.parent), ("the schemas", schema_dir()), ("the stylesheets", xslt_dir()),
+                 ("the project", ROOT)]
+    if out_dir == Path(out_dir.anchor):
+        raise BuildError(f"refusing to build into {out_dir}: the output folder must not be the file system root")
+    for what, folder in protected:
+        if out_dir == folder or out_dir in folder.parents:
+            raise BuildError(f"refusing to build into {out_dir}: the output folder is replaced as a whole "
+                             f"and it holds {what} ({folder}); choose a folder of its own, such as output/")
+
+
 def load_step(name: str) -> Callable[[BuildContext], None]:
     step = STEPS[name]
     try:
@@ -117,6 +134,7 @@ def build(
         raise ValueError(f"unknown format(s): {', '.join(sorted(unknown))}")
     source = Path(source).resolve()
     out_dir = Path(out_dir).resolve()
+    check_out_dir(out_dir, source)
 
     try:
         doc = load(source)

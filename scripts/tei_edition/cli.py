@@ -100,8 +100,10 @@ def _step_names() -> list[str]:
 @click.option("--format", "formats", multiple=True, type=click.Choice(_step_names()),
               help="Build only this format; repeat for several (default: all). "
                    "The previous output of the other formats is kept.")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4",
+              show_default=True, help="Paper size of the PDF (A4 or US Letter).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], quiet: bool) -> None:
+def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], paper: str, quiet: bool) -> None:
     """Validate SOURCE (default: edition/article.xml) and build HTML, PDF and data.
 
     An invalid source builds nothing; a failed step leaves the previous output unchanged.
@@ -122,7 +124,7 @@ def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], q
 
     started = time.monotonic()
     try:
-        result = run_build(source, out, formats or None, progress=progress)
+        result = run_build(source, out, formats or None, {"paper": paper.lower()}, progress=progress)
     except InvalidSource as exc:
         for f in exc.findings:
             click.echo(format_text(f), err=True)
@@ -287,6 +289,65 @@ if _package_available():
         except BuildError as exc:
             click.echo(f"edition: package failed: {exc}", err=True)
             sys.exit(1)
+
+
+# --- bench ----------------------------------------------------------------------------
+
+_BENCH_STAGES = ("validate", "html", "data", "pdf", "package", "html+data", "build")
+
+
+def _int_list(ctx, param, value: str) -> list[int]:
+    try:
+        numbers = [int(part) for part in value.split(",") if part.strip()]
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a comma-separated list of whole numbers") from None
+    if not numbers or any(n < 1 for n in numbers):
+        raise click.BadParameter("give one or more sizes of at least 1, such as 1,10,40")
+    return sorted(set(numbers))
+
+
+def _stage_list(ctx, param, value: str) -> list[str]:
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [n for n in names if n not in _BENCH_STAGES]
+    if unknown or not names:
+        raise click.BadParameter(f"unknown stage(s) {', '.join(unknown) or '(none)'}; "
+                                 f"choose from {','.join(_BENCH_STAGES)}")
+    return names
+
+
+@cli.command()
+@click.argument("source", required=False, type=_FILE)
+@click.option("--runs", type=click.IntRange(1, 100), default=5, show_default=True,
+              help="Cold runs of each stage and size; the median is reported.")
+@click.option("--sizes", default="1,10,40", show_default=True, callback=_int_list,
+              help="Enlargements of the article to time (the body's divisions repeated N times).")
+@click.option("--stages", default=",".join(_BENCH_STAGES), show_default=True, callback=_stage_list,
+              help="Stages to time: validate, html, data, pdf, package, html+data (both in one build), "
+                   "build (everything).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the measurements to this JSON file.")
+@click.option("--keep", "keep_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Work in this folder and keep the enlarged sources and outputs (default: a temporary one).")
+def bench(source: Path | None, runs: int, sizes: list[int], stages: list[str], json_path: Path | None,
+          keep_dir: Path | None) -> None:
+    """Time each stage cold, in a fresh process, on SOURCE (default: edition/article.xml) and its enlargements.
+
+    Prints the median wall-clock and CPU time and the peak memory per stage and size, and
+    the growth ratio (t40 - t10) / (t10 - t1), which is 3.33 when the cost grows linearly.
+    A benchmark, not a test: it exits 0 however slow, 1 when a stage cannot run at all.
+    """
+    from .bench import BenchError, run_benchmark, write_json
+
+    try:
+        report = run_benchmark(source or _default_source(), sizes, stages, runs, echo=click.echo,
+                               keep=keep_dir)
+    except BenchError as exc:
+        click.echo(f"edition: bench: {exc}", err=True)
+        sys.exit(1)
+    if json_path:
+        write_json(report, json_path)
+    if any(r.get("error") for r in report["results"]):
+        sys.exit(1)
 
 
 # --- entry point ----------------------------------------------------------------------

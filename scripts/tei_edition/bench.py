@@ -1,0 +1,353 @@
+"""``edition bench``: how long each stage takes, cold, and how its cost grows.
+
+A benchmark, not a test: it measures and reports, it never fails on a slow
+machine. Each stage (validate, HTML, data, PDF, package, and the two combined
+builds) runs ``python -m tei_edition.cli ...`` in a fresh subprocess, so start-up
+and imports count, as they do for a user. For every stage and size it reports the
+median wall-clock time over ``--runs`` runs, the median CPU time (user + system:
+less disturbed than wall time by other work on the machine) and the peak resident
+memory of the subprocess (``ru_maxrss`` from ``os.wait4``).
+
+Sizes are synthetic enlargements of the article: the body's divisions repeated N
+times (``enlarge``), every ``xml:id`` in a copy renamed and every pointer to it
+rewritten, paragraphs renumbered, so that the enlarged source still validates
+(checked before anything is timed). The growth ratio
+``(t[40] - t[10]) / (t[10] - t[1])`` is 3.33 when the cost is linear in the size
+of the text; clearly more means some step re-scans the document per item.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from lxml import etree
+
+TEI = "http://www.tei-c.org/ns/1.0"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+# Stage name -> what it runs (after ``python -m tei_edition.cli``), given the
+# source, a fresh output folder and a fully built output folder (for package).
+STAGES: dict[str, Callable[[Path, Path, Path], list[str]]] = {
+    "validate": lambda src, out, built: ["validate", str(src)],
+    "html": lambda src, out, built: ["build", str(src), "--out", str(out), "--format", "html", "--quiet"],
+    "data": lambda src, out, built: ["build", str(src), "--out", str(out), "--format", "data", "--quiet"],
+    "pdf": lambda src, out, built: ["build", str(src), "--out", str(out), "--format", "pdf", "--quiet"],
+    "package": lambda src, out, built: ["package", "--from", str(built), "--out", str(out)],
+    "html+data": lambda src, out, built: ["build", str(src), "--out", str(out), "--format", "html",
+                                           "--format", "data", "--quiet"],
+    "build": lambda src, out, built: ["build", str(src), "--out", str(out), "--quiet"],
+}
+DEFAULT_STAGES = ("validate", "html", "data", "pdf", "package", "html+data", "build")
+DEFAULT_SIZES = (1, 10, 40)
+DEFAULT_RUNS = 5
+# Targets for the article itself (size 1), cold, in seconds of wall-clock time.
+TARGETS = {"validate": 0.5, "html+data": 1.0, "build": 2.5}
+
+
+class BenchError(Exception):
+    """The benchmark cannot run (invalid source, an enlargement that does not validate...)."""
+
+
+# --- synthetic enlargements -------------------------------------------------------------
+
+
+def _pointer_tokens(value: str) -> list[str]:
+    return value.split()
+
+
+def enlarge(tree: etree._ElementTree, factor: int) -> etree._ElementTree:
+    """A copy of ``tree`` whose ``text/body`` holds its divisions ``factor`` times.
+
+    In the k-th copy (k >= 2) every ``xml:id`` gets the suffix ``-xk`` and every
+    ``#id`` pointer (in any attribute) to an id of that copy is rewritten, so copies
+    point at their own paragraphs, notes and tables while pointers to the registers
+    (standOff) stay as they are. Numbered paragraphs (``p/@n``) are renumbered on
+    through the copies; a paragraph whose id is ``p<n>`` becomes ``p<new n>``.
+    """
+    if factor < 1:
+        raise ValueError("factor must be at least 1")
+    tree = copy.deepcopy(tree)
+    root = tree.getroot()
+    body = root.find(f"{{{TEI}}}text/{{{TEI}}}body")
+    if body is None:
+        raise BenchError("the source has no text/body to enlarge")
+    divs = [child for child in body if child.tag == f"{{{TEI}}}div"]
+    if not divs:
+        raise BenchError("the source's body has no div to repeat")
+    numbered = [p for d in divs for p in d.iter(f"{{{TEI}}}p") if p.get("n") is not None]
+    per_copy = len(numbered)
+    insert_at = body.index(divs[-1]) + 1
+
+    for k in range(2, factor + 1):
+        suffix = f"-x{k}"
+        copies = [copy.deepcopy(d) for d in divs]
+        renamed: dict[str, str] = {}
+        for c in copies:
+            for el in c.iter(etree.Element):
+                old = el.get(XML_ID)
+                n = el.get("n")
+                if el.tag == f"{{{TEI}}}p" and n is not None and n.isdigit():
+                    new_n = str(int(n) + (k - 1) * per_copy)
+                    el.set("n", new_n)
+                    if old == f"p{n}":
+                        renamed[old] = f"p{new_n}"
+                        continue
+                if old is not None:
+                    renamed[old] = old + suffix
+        for c in copies:
+            for el in c.iter(etree.Element):
+                for name, value in el.attrib.items():
+                    if name == XML_ID:
+                        el.set(name, renamed.get(value, value))
+                    elif "#" in value:
+                        tokens = [
+                            "#" + renamed[t[1:]] if t.startswith("#") and t[1:] in renamed else t
+                            for t in _pointer_tokens(value)
+                        ]
+                        el.set(name, " ".join(tokens))
+        for offset, c in enumerate(copies):
+            body.insert(insert_at + offset, c)
+        insert_at += len(copies)
+    return tree
+
+
+def write_enlargement(source: Path, factor: int, target: Path) -> Path:
+    from .xmlsafe import load
+
+    if factor == 1:  # the article itself, byte for byte
+        shutil.copyfile(source, target)
+        return target
+    big = enlarge(load(source).tree, factor)
+    target.write_bytes(etree.tostring(big, xml_declaration=True, encoding="UTF-8") + b"\n")
+    return target
+
+
+def check_valid(path: Path) -> None:
+    from .findings import count, format_text
+    from .validate import validate
+
+    findings = validate(path)
+    errors = [f for f in findings if f.is_error]
+    if count(findings)[0]:
+        shown = "\n".join(format_text(f) for f in errors[:10])
+        raise BenchError(f"{path.name} does not validate ({len(errors)} errors); nothing was timed:\n{shown}")
+
+
+# --- running one stage cold ----------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    wall: float      # seconds
+    cpu: float       # user + system seconds of the subprocess
+    rss_mb: float    # peak resident set size
+    returncode: int
+    stderr: str = ""
+
+
+def run_cold(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None,
+             timeout: float = 900) -> Sample:
+    """Run ``python -m tei_edition.cli ARGS`` in a fresh process; time it, read its rusage."""
+    argv = [sys.executable, "-m", "tei_edition.cli", *args]
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+                                env=env, cwd=cwd)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+        err.seek(0)
+        text = err.read().decode("utf-8", errors="replace")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, text)
+
+
+@dataclass
+class Result:
+    stage: str
+    size: int
+    runs: int
+    wall_median: float | None = None
+    wall_min: float | None = None
+    cpu_median: float | None = None
+    rss_mb_max: float | None = None
+    error: str | None = None
+    walls: list[float] = field(default_factory=list)
+
+
+def measure(stage: str, size: int, source: Path, built: Path, work: Path, runs: int,
+            env: dict[str, str]) -> Result:
+    result = Result(stage, size, runs)
+    samples: list[Sample] = []
+    for i in range(runs):
+        out = work / f"out-{stage.replace('+', '-')}-{size}"
+        shutil.rmtree(out, ignore_errors=True)  # every build starts from nothing
+        sample = run_cold(STAGES[stage](source, out, built), env=env, cwd=work)
+        if sample.returncode != 0:
+            last = [line for line in sample.stderr.splitlines() if line.strip()][-3:]
+            result.error = f"exit {sample.returncode}: " + " | ".join(last)
+            break
+        samples.append(sample)
+    shutil.rmtree(work / f"out-{stage.replace('+', '-')}-{size}", ignore_errors=True)
+    if samples:
+        walls = [s.wall for s in samples]
+        result.walls = walls
+        result.wall_median = statistics.median(walls)
+        result.wall_min = min(walls)
+        result.cpu_median = statistics.median(s.cpu for s in samples)
+        result.rss_mb_max = max(s.rss_mb for s in samples)
+    return result
+
+
+def growth(values: dict[int, float | None], sizes: list[int]) -> tuple[float | None, float | None]:
+    """(measured, linear) ratio ``(t[c] - t[b]) / (t[b] - t[a])`` for the smallest size a and
+    the two largest b < c; ``linear`` is what a cost proportional to the size gives."""
+    if len(sizes) < 3:
+        return None, None
+    a, b, c = sizes[0], sizes[-2], sizes[-1]
+    ta, tb, tc = values.get(a), values.get(b), values.get(c)
+    linear = (c - b) / (b - a)
+    if None in (ta, tb, tc) or tb - ta <= 0:
+        return None, linear
+    return (tc - tb) / (tb - ta), linear
+
+
+# --- the whole benchmark --------------------------------------------------------------
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def run_benchmark(
+    source: Path,
+    sizes: Iterable[int] = DEFAULT_SIZES,
+    stages: Iterable[str] = DEFAULT_STAGES,
+    runs: int = DEFAULT_RUNS,
+    *,
+    echo: Callable[[str], None] = print,
+    keep: Path | None = None,
+) -> dict:
+    sizes = sorted(set(sizes))
+    stages = [s for s in STAGES if s in set(stages)]
+    env = dict(os.environ)
+    work = Path(tempfile.mkdtemp(prefix="edition-bench-")) if keep is None else keep
+    work.mkdir(parents=True, exist_ok=True)
+    report: dict = {
+        "source": str(source), "runs": runs, "sizes": sizes, "stages": stages,
+        "python": sys.version.split()[0], "cpus": os.cpu_count(),
+        "load_before": _load_average(), "results": [],
+    }
+    echo(f"edition bench: {runs} cold run(s) per stage and size; load average {report['load_before']} "
+         f"(1, 5, 15 min) on {os.cpu_count()} CPUs")
+    try:
+        sources: dict[int, Path] = {}
+        for size in sizes:
+            path = write_enlargement(source, size, work / f"article-x{size}.xml")
+            check_valid(path)
+            sources[size] = path
+            echo(f"  size {size:>3}: {path.stat().st_size / 1024:8.0f} KiB, validates")
+
+        # A full build of each size: the package stage's input, and a warm-up of the
+        # disk cache and byte-code (not timed).
+        built: dict[int, Path] = {}
+        for size in sizes:
+            built[size] = work / f"built-x{size}"
+            if "package" in stages or size == sizes[0]:
+                warm = run_cold(["build", str(sources[size]), "--out", str(built[size]), "--quiet"],
+                                env=env, cwd=work)
+                if warm.returncode != 0:
+                    tail = " | ".join(warm.stderr.strip().splitlines()[-3:])
+                    echo(f"  warm-up build of size {size} failed (exit {warm.returncode}): {tail}")
+
+        for stage in stages:
+            for size in sizes:
+                r = measure(stage, size, sources[size], built[size], work, runs, env)
+                report["results"].append(asdict(r))
+                echo(_row(r))
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    report["load_after"] = _load_average()
+    _summary(report, echo)
+    return report
+
+
+def _fmt(x: float | None, unit: str = "s", width: int = 7) -> str:
+    if x is None:
+        return f"{'-':>{width}}"
+    return f"{x:>{width - len(unit)}.2f}{unit}" if unit == "s" else f"{x:>{width - len(unit)}.0f}{unit}"
+
+
+def _row(r: Result) -> str:
+    if r.error:
+        return f"  {r.stage:<10} x{r.size:<4} FAILED {r.error}"
+    return (f"  {r.stage:<10} x{r.size:<4} wall {_fmt(r.wall_median)} (min {_fmt(r.wall_min)})  "
+            f"cpu {_fmt(r.cpu_median)}  peak {_fmt(r.rss_mb_max, ' MB', 8)}")
+
+
+def _summary(report: dict, echo: Callable[[str], None]) -> None:
+    sizes = report["sizes"]
+    results = report["results"]
+    echo("")
+    header = f"{'stage':<10} " + " ".join(f"{'x' + str(s) + ' wall':>10} {'cpu':>7} {'MB':>5}" for s in sizes)
+    if len(sizes) >= 3:
+        header += f"  {'growth':>7} {'(cpu)':>7} {'linear':>7}"
+    echo(header)
+    report["growth"] = {}
+    for stage in report["stages"]:
+        by_size = {r["size"]: r for r in results if r["stage"] == stage}
+        cells = []
+        for s in sizes:
+            r = by_size.get(s, {})
+            if r.get("error"):
+                cells.append(f"{'failed':>10} {'':>7} {'':>5}")
+            else:
+                cells.append(f"{_fmt(r.get('wall_median'), 's', 10)} {_fmt(r.get('cpu_median'))} "
+                             f"{_fmt(r.get('rss_mb_max'), '', 5)}")
+        line = f"{stage:<10} " + " ".join(cells)
+        if len(sizes) >= 3:
+            g_wall, linear = growth({s: by_size.get(s, {}).get("wall_median") for s in sizes}, sizes)
+            g_cpu, _ = growth({s: by_size.get(s, {}).get("cpu_median") for s in sizes}, sizes)
+            report["growth"][stage] = {"wall": g_wall, "cpu": g_cpu, "linear": linear}
+            line += f"  {_fmt(g_wall, '', 7) if g_wall is None else f'{g_wall:7.2f}'}"
+            line += f" {_fmt(g_cpu, '', 7) if g_cpu is None else f'{g_cpu:7.2f}'} {linear:7.2f}"
+        echo(line)
+    if len(sizes) >= 3:
+        a, b, c = sizes[0], sizes[-2], sizes[-1]
+        echo(f"growth = (t{c} - t{b}) / (t{b} - t{a}); {(c - b) / (b - a):.2f} is linear, more is super-linear")
+    if 1 in sizes:
+        echo("")
+        report["targets"] = {}
+        for stage, limit in TARGETS.items():
+            r = next((r for r in results if r["stage"] == stage and r["size"] == 1), None)
+            if r is None or r.get("wall_median") is None:
+                continue
+            met = r["wall_median"] < limit
+            report["targets"][stage] = {"limit": limit, "wall_median": r["wall_median"], "met": met}
+            echo(f"target {stage:<10} < {limit:.1f} s: {r['wall_median']:.2f} s "
+                 f"{'met' if met else 'MISSED'}")
+    echo(f"load average after: {report['load_after']}")
+
+
+def write_json(report: dict, path: Path) -> None:
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
