@@ -185,55 +185,64 @@ def serve(port: int, directory: Path | None) -> None:
 # --- stats ----------------------------------------------------------------------------
 
 # Register entries, by the element that records them.
-_KINDS = {"person": "persons", "place": "places", "org": "orgs", "event": "events",
-          "bibl": "bibl", "biblStruct": "bibl"}
-# Not part of the reading text: editorial additions and alternatives.
-_NOT_READING = {"reg", "corr", "expan", "fw"}
+# Register entries (in <standOff>) by element, and the mentions that point to them.
+_ENTRY_KINDS = {"person": "persons", "place": "places", "org": "orgs", "event": "events", "biblStruct": "bibl"}
+_MENTIONS = {"persName": "ref", "placeName": "ref", "orgName": "ref", "name": "ref"}
+# Not part of the reading text: editorial notes and additions, the gap's description.
+_NOT_READING = {"note", "gap", "reg", "corr", "expan", "fw"}
 _BREAKS = {"lb", "pb", "cb"}
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Elements whose boundaries separate words even without white space between them.
+_BLOCKS = {"p", "head", "cell", "row", "table", "bibl", "listBibl", "byline", "titlePart", "docTitle",
+           "titlePage", "div", "front", "body", "back", "list", "item", "label"}
 
 
 def _reading_text(el: etree._Element, out: list[str]) -> None:
     local = etree.QName(el).localname if isinstance(el.tag, str) else None
-    skip = local is None or local in _NOT_READING or (
-        local == "note" and (el.get("resp") or el.get("type") == "editorial"))
-    if local in _BREAKS and el.get("break") != "no":
+    if local in _BREAKS:
         out.append(" ")
-    if not skip:
+    if local is not None and local not in _NOT_READING:
         out.append(el.text or "")
         for child in el:
             _reading_text(child, out)
+        if local in _BLOCKS:
+            out.append(" ")
     out.append(el.tail or "")
 
 
 def edition_stats(tree: etree._ElementTree) -> dict:
-    """Register entries, mentions of each kind in the text, dates, and words of the reading text."""
+    """Register entries, the mentions in the text that point to them, the dates in the
+    text (editorial notes aside) and the words of the reading text (as the source
+    prints them: split at white space, notes and the omitted telephone aside)."""
     root = tree.getroot()
     kind_of: dict[str, str] = {}
-    entries: Counter[str] = Counter({k: 0 for k in _KINDS.values()})
-    for local, kind in _KINDS.items():
-        for el in root.iter(f"{{{TEI}}}{local}"):
-            entries[kind] += 1
-            if el.get(XML_ID):
-                kind_of[el.get(XML_ID)] = kind
+    entries = {kind: 0 for kind in _ENTRY_KINDS.values()}
+    for standoff in root.findall(f"{{{TEI}}}standOff"):
+        for local, kind in _ENTRY_KINDS.items():
+            for el in standoff.iter(f"{{{TEI}}}{local}"):
+                entries[kind] += 1
+                if el.get(XML_ID):
+                    kind_of[el.get(XML_ID)] = kind
 
-    mentions: Counter[str] = Counter({k: 0 for k in _KINDS.values()})
-    texts = root.findall(f"{{{TEI}}}text")
-    for text in texts:
+    mentions = {kind: 0 for kind in _ENTRY_KINDS.values()}
+    dates = words = 0
+    for text in root.findall(f"{{{TEI}}}text"):
         for el in text.iter(etree.Element):
-            for attr in ("ref", "corresp", "target", "key"):
-                for token in (el.get(attr) or "").split():
-                    kind = kind_of.get(token.removeprefix("#"))
-                    if kind:
-                        mentions[kind] += 1
-    dates = sum(1 for text in texts for _ in text.iter(f"{{{TEI}}}date"))
-    words = 0
-    for text in texts:
+            local = etree.QName(el).localname
+            pointer = None
+            if local in _MENTIONS:
+                pointer = el.get("ref")
+            elif local == "ref":
+                pointer = el.get("target")
+            kind = kind_of.get((pointer or "").removeprefix("#"))
+            if kind:
+                mentions[kind] += 1
+            if local == "date" and not any(etree.QName(a).localname == "note" for a in el.iterancestors()):
+                dates += 1
         parts: list[str] = []
         _reading_text(text, parts)
         parts.pop()  # the <text> element's own tail is outside it
-        words += len(_WORD.findall("".join(parts)))
-    return {"entries": dict(entries), "mentions": dict(mentions), "dates": dates, "words": words}
+        words += len("".join(parts).split())
+    return {"entries": entries, "mentions": mentions, "dates": dates, "words": words}
 
 
 @cli.command()
