@@ -286,3 +286,23 @@ def test_serve_without_a_build_is_a_usage_error(run_edition, tmp_path):
     result = run_edition("serve", "--dir", tmp_path / "missing")
     assert result.returncode == 2
     assert "run `edition build` first" in result.stderr
+
+
+# --- build options ------------------------------------------------------------------------
+
+
+def test_edition_url_reaches_the_citations(run_edition, tmp_path):
+    out = tmp_path / "out"
+    result = run_edition("build", "--format", "html", "--edition-url", "https://example.org/anvar/", "--out", out)
+    assert result.returncode == 0, result.stderr
+    page = (out / "html" / "index.html").read_text(encoding="utf-8")
+    assert "https://example.org/anvar/index.html#p3" in page
+    assert result.stdout == ""  # not a terminal: quiet
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)//", "example.org/anvar/", "https://example.org/no-slash"])
+def test_a_bad_edition_url_is_a_usage_error(run_edition, tmp_path, url):
+    result = run_edition("build", "--format", "html", "--edition-url", url, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert "absolute http(s) URL" in result.stderr
+    assert not (tmp_path / "out").exists()

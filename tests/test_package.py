@@ -228,6 +228,8 @@ def test_cli_package(run_edition, output, tmp_path):
     result = run_edition("package", "--from", output, "--out", target)
     assert result.returncode == 0, result.stderr
     validate_bag(target)
+    # The user is told where the bag is and that it was validated.
+    assert str(target) in result.stdout and "valid" in result.stdout
 
 
 def test_cli_package_without_a_build_fails_clearly(run_edition, tmp_path):

@@ -87,6 +87,13 @@ def validate(sources: tuple[Path, ...], fmt: str) -> None:
 # --- build ----------------------------------------------------------------------------
 
 
+def _edition_url(value: str) -> str:
+    """An absolute http(s) URL of a folder, or empty: it goes into citations and hrefs."""
+    if value and not re.fullmatch(r"https?://[^\s<>\"'#?]+/", value):
+        raise click.BadParameter(f"{value!r} is not an absolute http(s) URL ending in /")
+    return value
+
+
 def _step_names() -> list[str]:
     from .build import STEPS
 
@@ -102,8 +109,12 @@ def _step_names() -> list[str]:
                    "The previous output of the other formats is kept.")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4",
               show_default=True, help="Paper size of the PDF (A4 or US Letter).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], paper: str, quiet: bool) -> None:
+@click.option("--edition-url", default="", metavar="URL", callback=lambda ctx, param, value: _edition_url(value),
+              help="Absolute URL (ending in /) where the HTML edition will be published: used in citations, "
+                   "metadata and the sitemap. Default: none; citations then use the edition's URN.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
+def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], paper: str, edition_url: str,
+          quiet: bool) -> None:
     """Validate SOURCE (default: edition/article.xml) and build HTML, PDF and data.
 
     An invalid source builds nothing; a failed step leaves the previous output unchanged.
@@ -124,7 +135,8 @@ def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], p
 
     started = time.monotonic()
     try:
-        result = run_build(source, out, formats or None, {"paper": paper.lower()}, progress=progress)
+        params = {"paper": paper.lower(), "edition-url": edition_url}
+        result = run_build(source, out, formats or None, params, progress=progress)
     except InvalidSource as exc:
         for f in exc.findings:
             click.echo(format_text(f), err=True)
@@ -145,9 +157,9 @@ def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], p
     except (BuildError, OSError) as exc:
         click.echo(f"edition: build failed: {exc}; {display_path(out)} was left unchanged", err=True)
         sys.exit(1)
-    if not quiet:
-        for f in result.warnings:
-            click.echo(format_text(f), err=True)
+    for f in result.warnings:
+        click.echo(format_text(f), err=True)
+    if show_progress:
         click.echo(f"edition: built {', '.join(result.steps)} into {display_path(result.out_dir)} "
                    f"({time.monotonic() - started:.1f} s)")
 
@@ -272,32 +284,25 @@ def stats(source: Path | None, fmt: str) -> None:
     click.echo(f"  {'words':10} {numbers['words']:>8}")
 
 
-# --- package (registered once tei_edition.package exists) ----------------------------
+# --- package ----------------------------------------------------------------------------
 
 
-def _package_available() -> bool:
+@cli.command()
+@click.option("--from", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Built output to package (default: output/; run `edition build` first).")
+@click.option("--out", "bag_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write the BagIt bag to (default: package/ beside the output folder).")
+def package(out_dir: Path | None, bag_dir: Path | None) -> None:
+    """Package the built edition as a BagIt bag (RFC 8493) for deposit, and validate it."""
+    from .package import make_package
+
     try:
-        return importlib.util.find_spec("tei_edition.package") is not None
-    except (ImportError, ValueError):
-        return False
-
-
-if _package_available():
-
-    @cli.command()
-    @click.option("--from", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Built output to package (default: output/).")
-    @click.option("--out", "bag_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                  help="Folder to write the BagIt package to (default: chosen by the package step).")
-    def package(out_dir: Path | None, bag_dir: Path | None) -> None:
-        """Package the built edition as a BagIt bag for deposit."""
-        from .package import make_package
-
-        try:
-            make_package(out_dir or DEFAULT_OUT, bag_dir)
-        except BuildError as exc:
-            click.echo(f"edition: package failed: {exc}", err=True)
-            sys.exit(1)
+        result = make_package(out_dir or DEFAULT_OUT, bag_dir)
+    except BuildError as exc:
+        click.echo(f"edition: package failed: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"edition: packaged {display_path(result.bag_dir)} "
+               f"({result.files} payload files, {result.bytes} bytes; sha256 and sha512 manifests; valid)")
 
 
 # --- bench ----------------------------------------------------------------------------
