@@ -152,13 +152,17 @@ def _node_at(doc: SourceDocument, xpath: str | None):
 
 
 def check_relaxng(doc: SourceDocument) -> list[Finding]:
-    schema = _relaxng(str(_schema_file(RELAXNG_FILE, "RELAX NG")))
+    return _relaxng_findings(_relaxng(str(_schema_file(RELAXNG_FILE, "RELAX NG"))), doc, "relaxng")
+
+
+def _relaxng_findings(schema: etree.RelaxNG, doc: SourceDocument, rule: str) -> list[Finding]:
+    """Validate ``doc`` with a compiled RELAX NG schema; one finding per logged error."""
     if schema.validate(doc.tree):
         return []
     out = []
     for entry in schema.error_log:
         line, col = _locate(doc, _node_at(doc, entry.path))
-        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, "relaxng",
+        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, rule,
                            _readable_names(entry.message, doc)))
     return out
 
@@ -266,12 +270,4 @@ def conformance(path: str | os.PathLike[str]) -> list[Finding]:
     if not tei_all_path().is_file():
         return [Finding(display_path(tei_all_path()), None, None, ERROR, "schema-missing",
                         "official TEI schema tei_all.rng not found (expected in ../shared/tei)")]
-    schema = tei_all_relaxng()
-    if schema.validate(doc.tree):
-        return []
-    out = []
-    for entry in schema.error_log:
-        line, col = _locate(doc, _node_at(doc, entry.path))
-        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, "tei_all",
-                           _readable_names(entry.message, doc)))
-    return out
+    return _relaxng_findings(tei_all_relaxng(), doc, "tei_all")
