@@ -106,10 +106,16 @@ def first_pass_html(html: str) -> str:
 
 
 def dedupe_locators(html: str, anchor_pages: dict[str, int]) -> tuple[str, int]:
-    """Keep, in each ``span.locators``, the first link to each page.
+    """Keep, in each ``span.locators``, the first link to each page, and write its
+    page number into it.
 
-    Links whose target page is unknown are kept. Returns the new HTML and the
-    number of links removed.
+    The numbers are those of a rendering without the index, which follows every
+    mention and so cannot move them; the caller checks them against the final
+    rendering. Written as text they spare WeasyPrint ``target-counter()``, which
+    lays out again every page whose references resolve late: the cost that grew
+    faster than the text. Links whose target page is unknown are kept empty, and
+    the style sheet's ``target-counter()`` numbers them. Returns the new HTML and
+    the number of links removed.
     """
     root = lxml_html.document_fromstring(html)
     removed = 0
@@ -130,6 +136,7 @@ def dedupe_locators(html: str, anchor_pages: dict[str, int]) -> tuple[str, int]:
             removed += 1
         else:
             pages.add(page)
+            link.text = str(page)
     return _serialize(root), removed
 
 
