@@ -306,3 +306,25 @@ def test_a_bad_edition_url_is_a_usage_error(run_edition, tmp_path, url):
     assert result.returncode == 2
     assert "absolute http(s) URL" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- the compiled XSD kept between runs ----------------------------------------------------
+
+
+def test_compiled_xsd_is_cached_and_a_damaged_cache_is_rebuilt(run_edition, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("EDITION_CACHE_DIR", str(cache))
+    first = run_edition("validate")
+    assert first.returncode == 0, first.stderr
+    kept = list(cache.glob("xsd-*.pickle"))
+    assert len(kept) == 1
+    kept[0].write_bytes(b"not a pickle")
+    # A damaged cache is not trusted: the schema is built again, and the verdict holds.
+    again = run_edition("validate")
+    assert again.returncode == 0 and again.stdout == "edition/article.xml: valid\n"
+    assert kept[0].read_bytes() != b"not a pickle"
+    text = (ROOT / "edition" / "article.xml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(text.replace('when="1918-02"', 'when="1918-13"', 1), encoding="utf-8")
+    refused = run_edition("validate", str(bad))
+    assert refused.returncode == 1 and "[xsd]" in refused.stdout
