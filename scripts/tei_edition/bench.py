@@ -305,6 +305,16 @@ def _row(r: Result) -> str:
             f"cpu {_fmt(r.cpu_median)}  peak {_fmt(r.rss_mb_max, ' MB', 8)}")
 
 
+def _noisy(by_size: dict[int, dict], sizes: list[int]) -> bool:
+    """Whether t[b] - t[a] is too small, beside the spread of the runs, for a growth ratio."""
+    a, b = sizes[0], sizes[-2]
+    ra, rb = by_size.get(a, {}), by_size.get(b, {})
+    if not ra.get("walls") or not rb.get("walls"):
+        return False
+    spread = (max(ra["walls"]) - min(ra["walls"])) + (max(rb["walls"]) - min(rb["walls"]))
+    return rb["wall_median"] - ra["wall_median"] < 3 * spread
+
+
 def _summary(report: dict, echo: Callable[[str], None]) -> None:
     sizes = report["sizes"]
     results = report["results"]
@@ -328,13 +338,18 @@ def _summary(report: dict, echo: Callable[[str], None]) -> None:
         if len(sizes) >= 3:
             g_wall, linear = growth({s: by_size.get(s, {}).get("wall_median") for s in sizes}, sizes)
             g_cpu, _ = growth({s: by_size.get(s, {}).get("cpu_median") for s in sizes}, sizes)
-            report["growth"][stage] = {"wall": g_wall, "cpu": g_cpu, "linear": linear}
+            noisy = _noisy(by_size, sizes)
+            report["growth"][stage] = {"wall": g_wall, "cpu": g_cpu, "linear": linear, "noisy": noisy}
             line += f"  {_fmt(g_wall, '', 7) if g_wall is None else f'{g_wall:7.2f}'}"
             line += f" {_fmt(g_cpu, '', 7) if g_cpu is None else f'{g_cpu:7.2f}'} {linear:7.2f}"
+            line += "  (noisy)" if noisy else ""
         echo(line)
     if len(sizes) >= 3:
         a, b, c = sizes[0], sizes[-2], sizes[-1]
         echo(f"growth = (t{c} - t{b}) / (t{b} - t{a}); {(c - b) / (b - a):.2f} is linear, more is super-linear")
+        if any(g.get("noisy") for g in report["growth"].values()):
+            echo(f"(noisy): t{b} - t{a} is less than 3 times the spread of the runs at x{a} and x{b}, "
+                 "so the ratio says little; use more --runs or larger --sizes")
     if 1 in sizes:
         echo("")
         report["targets"] = {}
