@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from typing import NoReturn
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,14 @@ def tei_all():
     return tei_all_relaxng()
 
 
+def missing_tool(reason: str, on_ci: str) -> NoReturn:
+    """A tool the tests need is missing: skip the test, but fail it on CI, which
+    installs every tool (.ci/run) and must not pass by skipping."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: {on_ci}")
+    pytest.skip(reason)
+
+
 def _chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
@@ -76,10 +85,7 @@ def chromium() -> str:
     """Path of a headless-capable Chromium; skip browser tests without one, except on CI."""
     found = _chromium_path()
     if found is None:
-        message = "no Chromium on PATH (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}: CI must run the browser tests")
-        pytest.skip(message)
+        missing_tool("no Chromium on PATH (apt-get install chromium)", "CI must run the browser tests")
     return found
 
 

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from conftest import missing_tool
 from test_html import PAGES, ROOT, build_into
 
 pytestmark = pytest.mark.browser
@@ -271,10 +272,7 @@ def test_about_page_copies_the_citation_of_the_edition(visit):
 def run_axe(page) -> list[str]:
     path = axe_path()
     if path is None:
-        reason = "axe-core is missing (npm ci --prefix tests)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}: CI must check accessibility")
-        pytest.skip(reason)
+        missing_tool("axe-core is missing (npm ci --prefix tests)", "CI must check accessibility")
     page.add_script_tag(path=str(path))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

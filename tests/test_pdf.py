@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import missing_tool
+
 from tei_edition import paths, xmlsafe
 from tei_edition.build import BuildContext
 from tei_edition.findings import BuildError
@@ -448,9 +450,7 @@ def test_pdfa_structure(a4):
 def test_qpdf_finds_no_structural_error(a4):
     qpdf = shutil.which("qpdf")
     if qpdf is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("qpdf is missing on CI")
-        pytest.skip("qpdf not installed")
+        missing_tool("qpdf not installed", "CI must check the PDF with it")
     result = subprocess.run([qpdf, "--check", str(a4.path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No syntax or stream encoding errors found" in result.stdout
@@ -523,9 +523,7 @@ def test_rendering_gives_no_warnings(a4, letter):
 def test_pdffonts_reports_every_font_embedded(a4):
     pdffonts = shutil.which("pdffonts")
     if pdffonts is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdffonts (poppler-utils) is missing on CI")
-        pytest.skip("pdffonts (poppler-utils) not installed")
+        missing_tool("pdffonts (poppler-utils) not installed", "CI must check the PDF with it")
     lines = subprocess.run([pdffonts, str(a4.path)], capture_output=True, text=True, check=True).stdout.splitlines()
     rows = [line.split() for line in lines[2:] if line.strip()]
     assert rows
@@ -618,9 +616,7 @@ def test_building_html_alone_does_not_import_weasyprint(tmp_path):
 def test_pages_render_to_png(a4, letter):
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("pdftoppm (poppler-utils) is missing on CI")
-        pytest.skip("pdftoppm (poppler-utils) not installed")
+        missing_tool("pdftoppm (poppler-utils) not installed", "CI must check the PDF with it")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for old in ARTIFACTS.glob("*.png"):
         old.unlink()
