@@ -16,7 +16,7 @@
     - head: title, author, description (the abstract), keywords, language and
       dates (dcterms.created/modified = the edition's date, never the clock):
       WeasyPrint turns them into the PDF's document information and XMP.
-    - the style: xslt/assets/print.css, inlined, plus the rules that depend on
+    - the style: xslt/print.css, inlined, plus the rules that depend on
       the parameters and the header (page size, running heads), so the HTML
       needs no fetch.
     - title block, abstract, keywords, the four sections (paragraphs numbered
@@ -92,7 +92,7 @@
         <meta name="dcterms.modified" content="{$pr:edition-datetime}"/>
         <meta name="generator" content="{$ed:publisher}, print edition {$ed:edition-version}"/>
         <style>
-          <xsl:value-of select="unparsed-text(resolve-uri('assets/print.css', static-base-uri()), 'UTF-8')"/>
+          <xsl:value-of select="unparsed-text(resolve-uri('print.css', static-base-uri()), 'UTF-8')"/>
           <xsl:text>&#10;/* From print.xsl: the paper and the running heads. */&#10;</xsl:text>
           <xsl:text>@page { size: </xsl:text><xsl:value-of select="$pr:page-size"/>
           <xsl:text>; @top-left { content: </xsl:text>

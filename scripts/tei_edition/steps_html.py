@@ -3,7 +3,7 @@
 ``xslt/html.xsl`` writes its pages (index.html, the registers, about.html) with
 ``xsl:result-document`` into ``ctx.out_dir / "html"``; a principal result, if a
 stylesheet writes one, becomes ``index.html``. The static files the pages link
-to (``xslt/assets/``: edition.css, edition.js, icon.svg; not the PDF's print.css) are copied into
+to (``xslt/assets/``: edition.css, edition.js, icon.svg) are copied into
 ``html/assets``. The pages use relative links only, so the folder works from
 ``file://`` and from any static host.
 """
@@ -35,7 +35,7 @@ def copy_assets(source: Path, out: Path) -> None:
     that is an error rather than a silent half-built edition.
     """
     if source.is_dir():
-        shutil.copytree(source, out / ASSETS, ignore=shutil.ignore_patterns(".*", "*~", "__pycache__", "print.css"))
+        shutil.copytree(source, out / ASSETS, ignore=shutil.ignore_patterns(".*", "*~", "__pycache__"))
         return
     linking = sorted(
         page.name for page in out.rglob("*.html")

@@ -41,11 +41,11 @@ _CSS_AT = re.compile(r"\bat (\d+):(\d+)\b")
 
 
 def _locate(message: str, ctx) -> Finding:
-    """A WeasyPrint warning as a finding. print.xsl inlines xslt/assets/print.css
+    """A WeasyPrint warning as a finding. print.xsl inlines xslt/print.css
     at the top of the HTML's only style element, so a location "at L:C" in a
     CSS warning is that file's line and column."""
     where = _CSS_AT.search(message)
     if where:
-        css = ctx.stylesheet("assets/print.css")
+        css = ctx.stylesheet("print.css")
         return Finding(display_path(css), int(where[1]), int(where[2]), WARNING, "weasyprint", message)
     return Finding(display_path(ctx.stylesheet("print.xsl")), None, None, WARNING, "weasyprint", message)
