@@ -252,6 +252,26 @@ def test_citations_link_to_the_reference_list(a4, tei):
         assert norm(text_of(printed))[:40] in norm(a4.page_texts[a4.destinations[target] - 1])
 
 
+# --- page furniture -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_every_page_shows_its_number_and_all_but_the_first_the_running_heads(a4, tei):
+    """The back matter is laid out apart from the article (pdf.py): its pages
+    must still number on from the article's and carry the running heads."""
+    author = " ".join(tei.find(".//t:titleStmt/t:author/t:persName", namespaces=NS).itertext()).split()
+    height = float(a4.reader.pages[0].mediabox.height)
+    for number in range(1, len(a4.reader.pages) + 1):
+        chunks = text_chunks(a4, number)
+        foot = "".join(t for x, y, t in sorted(chunks, key=lambda c: c[0]) if y < 24 * 72 / 25.4).split()
+        head = " ".join(t for x, y, t in sorted(chunks, key=lambda c: c[0]) if y > height - 22 * 72 / 25.4)
+        assert foot == [str(number)], (number, foot)
+        if number == 1:
+            assert not set(author) <= set(head.split()), head
+        else:
+            assert " ".join(author) in " ".join(head.split()), (number, head)
+
+
 # --- the index ------------------------------------------------------------------------------
 
 
@@ -260,9 +280,8 @@ def index_pages(built: Built) -> range:
     return range(first, len(built.reader.pages) + 1)
 
 
-def page_links(built: Built, page_number: int) -> dict[str, set[str]]:
-    """Internal links on a page: destination -> the digits printed inside the link's box."""
-    page = built.reader.pages[page_number - 1]
+def text_chunks(built: Built, page_number: int) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every piece of text on a page, in PDF points from the bottom left."""
     chunks: list[tuple[float, float, str]] = []
 
     def visit(text, cm, tm, font, size):
@@ -271,9 +290,15 @@ def page_links(built: Built, page_number: int) -> dict[str, set[str]]:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             chunks.append((x, y, text))
 
-    page.extract_text(visitor_text=visit)
-    links: dict[str, set[str]] = {}
-    for annot in page.get("/Annots", []):
+    built.reader.pages[page_number - 1].extract_text(visitor_text=visit)
+    return chunks
+
+
+def page_link_texts(built: Built, page_number: int) -> dict[str, list[str]]:
+    """Internal links on a page: destination -> the text printed inside each of its boxes."""
+    chunks = text_chunks(built, page_number)
+    links: dict[str, list[str]] = {}
+    for annot in built.reader.pages[page_number - 1].get("/Annots", []):
         annot = annot.get_object()
         if "/Dest" not in annot:
             continue
@@ -281,8 +306,14 @@ def page_links(built: Built, page_number: int) -> dict[str, set[str]]:
         x1, x2 = sorted((x1, x2))
         y1, y2 = sorted((y1, y2))
         inside = "".join(t for x, y, t in chunks if x1 - 0.5 <= x < x2 - 0.5 and y1 <= y <= y2)
-        links.setdefault(str(annot["/Dest"]), set()).update(re.findall(r"\d+", inside))
+        links.setdefault(str(annot["/Dest"]), []).append(inside)
     return links
+
+
+def page_links(built: Built, page_number: int) -> dict[str, set[str]]:
+    """Internal links on a page: destination -> the digits printed inside the link's boxes."""
+    return {dest: {d for text in texts for d in re.findall(r"\d+", text)}
+            for dest, texts in page_link_texts(built, page_number).items()}
 
 
 @pytest.mark.slow
@@ -380,6 +411,19 @@ def test_chronology_lists_the_events_in_date_order(a4, tei):
     assert all(p >= 0 for p in positions), positions
     assert positions == sorted(positions)
     assert "¶" in text
+
+
+@pytest.mark.slow
+def test_chronology_prints_the_page_each_reference_goes_to(a4):
+    first = next(page for level, title, page in a4.outline if title == "Chronology")
+    last = next(page for level, title, page in a4.outline if title == "Index")
+    checked = 0
+    for number in range(first, last):
+        for dest, texts in page_link_texts(a4, number).items():
+            printed = {m for text in texts for m in re.findall(r"\(p\. ?(\d+)\)", text)}
+            assert printed == {str(a4.destinations[dest])}, (dest, texts)
+            checked += 1
+    assert checked > 20
 
 
 # --- the file -------------------------------------------------------------------------------
@@ -565,22 +609,57 @@ def test_two_builds_are_byte_identical(a4, tmp_path):
         assert (tmp_path / "again" / "pdf" / "article.pdf").read_bytes() == a4.path.read_bytes(), seed
 
 
-# --- the index's one-link-per-page step, on its own -------------------------------------------
+# --- the page numbers written into the back matter, on their own ----------------------------
 
 
-def test_dedupe_keeps_the_first_link_per_page():
-    from tei_edition.pdf import dedupe_locators
+BACK_MATTER = ('<!DOCTYPE html><html><head><title>t</title></head><body><main id="a"></main>'
+               '<section data-part="back"><p><a class="unit-ref" href="#c">¶2</a></p><p>'
+               '<span class="locators"><a class="pg" href="#a"></a><a class="pg" href="#b"></a>'
+               '<a class="pg" href="#c"></a>, and<a class="pg" href="#b"></a></span>'
+               '<span class="locators"><a class="pg" href="#b"></a></span></p></section></body></html>')
 
-    html = ('<!DOCTYPE html><html><body><p>'
-            '<span class="locators"><a class="pg" href="#a"></a><a class="pg" href="#b"></a>'
-            '<a class="pg" href="#c"></a><a class="pg" href="#x"></a></span>'
-            '<span class="locators"><a class="pg" href="#b"></a></span></p></body></html>')
-    out, removed = dedupe_locators(html, {"a": 1, "b": 1, "c": 2})
-    assert removed == 1
-    assert re.findall(r'href="#(\w)"', out) == ["a", "c", "x", "b"]
-    # The kept links carry their page as text; a link whose page is unknown stays
-    # empty (never self-closed: HTML parsers would nest) for target-counter().
-    assert re.findall(r'href="#(\w)">(\d*)</a>', out) == [("a", "1"), ("c", "2"), ("x", ""), ("b", "1")]
+
+def test_the_back_matter_is_split_off_after_a_stand_in_page():
+    from tei_edition.pdf import split_parts
+
+    article, back = split_parts(BACK_MATTER)
+    assert [child.tag for child in article.find("body")] == ["main"]
+    assert [child.tag for child in back.find("body")] == ["div", "section"]
+    assert back.find("body")[0].text is None and len(back.find("body")[0]) == 0  # the empty stand-in
+    assert article.findtext("head/title") == back.findtext("head/title") == "t"
+
+
+def test_page_numbers_are_written_once_per_page_in_each_list():
+    from tei_edition.pdf import split_parts, write_page_numbers
+
+    _, back = split_parts(BACK_MATTER)
+    removed = write_page_numbers(back, {"a": 1, "b": 1, "c": 2}, first_page=4)
+    html = etree.tostring(back, encoding="unicode", method="html")
+    assert removed == 2
+    # The first link to each page of a list is kept and numbered; the text after a
+    # removed link stays; each list has its own pages.
+    assert re.findall(r'href="#(\w)">(\d*)</a>', html) == [("a", "1"), ("c", "2"), ("b", "1")]
+    assert '<a class="pg" href="#c">2</a>, and</span>' in html
+    # The chronology's link carries its page for the style sheet's ::after.
+    assert '<a class="unit-ref" href="#c" data-page="2">' in html
+    # The back matter's pages are numbered on from the article's: its stand-in
+    # first page is page 3, so its first page of text is page 4.
+    assert back.findall("head/style")[-1].text == "@page :first { counter-reset: page 3; }"
+
+
+def test_a_link_to_an_anchor_the_article_lacks_fails_the_build():
+    from tei_edition.pdf import split_parts, write_page_numbers
+
+    _, back = split_parts(BACK_MATTER)
+    with pytest.raises(BuildError, match=r"1 anchor\(s\) the article does not have: #c"):
+        write_page_numbers(back, {"a": 1, "b": 1}, first_page=2)
+
+
+def test_print_html_without_back_matter_is_refused():
+    from tei_edition.pdf import split_parts
+
+    with pytest.raises(BuildError, match='data-part="back"'):
+        split_parts(BACK_MATTER.replace(' data-part="back"', ""))
 
 
 # --- WeasyPrint is loaded only for the PDF ------------------------------------------------------

@@ -33,6 +33,7 @@ from lxml import etree
 from tei_edition import build, paths
 from tei_edition.cli import cli
 from tei_edition.findings import format_text
+from tei_edition.pdf import remove_keeping_tail
 from tei_edition.validate import validate
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -230,15 +231,7 @@ def apply(tree: etree._ElementTree, m: Mutation) -> bool:
         return True
     if m.kind == "remove-element":
         removable = [e for e in elements if e.getparent() is not None]
-        el = removable[m.pick % len(removable)]
-        parent = el.getparent()
-        if el.tail:  # keep the text that followed it
-            previous = el.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        remove_keeping_tail(removable[m.pick % len(removable)])
         return True
     raise ValueError(m.kind)
 

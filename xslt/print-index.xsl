@@ -11,10 +11,10 @@
   dates, and the pages; where the text uses more than one form of the name,
   a sub-entry per form ("as ‘Anvar Posho’") gives that form's pages.
 
-  Pages: one link per mention (a.pg, href = #ed:mention-id) inside
-  span.locators; print.css prints target-counter(attr(href url), page) in
-  each link. pdf.py renders once, then keeps the first link per page in each
-  span.locators and renders again, so no page is listed twice.
+  Pages: one empty link per mention (a.pg, href = #ed:mention-id) inside
+  span.locators. pdf.py lays out the article first, then keeps in each
+  span.locators the first link to each page and writes the page number in
+  it, so no page is listed twice.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -62,9 +62,9 @@
   </xsl:function>
 
   <xsl:template name="pr:index">
-    <!-- data-pass="final": pdf.py leaves this out of its first rendering,
-         which only finds the pages of the mentions. -->
-    <section class="appendix index" id="index" data-pass="final">
+    <!-- data-part="back": pdf.py renders it after the article, with the
+         pages of the mentions written in. -->
+    <section class="appendix index" id="index" data-part="back">
       <h2>Index</h2>
       <p class="intro">Persons, places and organisations named in the article, with the pages of this print on
         which they are named (the title page, abstract, keywords, text, tables and reference list).
@@ -214,7 +214,7 @@
     </div>
   </xsl:template>
 
-  <!-- One link per mention; the renderer prints its page. -->
+  <!-- One link per mention; pdf.py writes its page, and keeps one link per page. -->
   <xsl:template name="pr:locators">
     <xsl:param name="mentions" as="element()*"/>
     <span class="locators">

@@ -26,13 +26,15 @@
     - appendices: a chronology (events of the register and dated mentions, in
       date order, with their ¶ references) and an index of persons, places
       and organisations. Every mention carries its stable anchor
-      (ed:mention-id); the index links to each mention and the renderer
-      writes the page numbers (target-counter). The build renders twice and
-      keeps, in each list of page numbers, one link per page (pdf.py).
+      (ed:mention-id); the index and the chronology link to the mentions,
+      and pdf.py writes in the page numbers from the article's rendering,
+      keeping in each list of page numbers one link per page.
 
-  What pdf.py relies on: span.locators > a.pg (the index's page links),
-  @data-pass="final" (left out of the first rendering), the meta
-  dcterms.created (the dates of the PDF and of its attached source).
+  What pdf.py relies on: @data-part="back" on the back matter (the body's
+  children rendered after the article, with the page numbers written in),
+  span.locators > a.pg (the index's page links), a.unit-ref (the
+  chronology's, whose page goes in @data-page), the meta dcterms.created
+  (the dates of the PDF and of its attached source).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -388,7 +390,7 @@
         <pr:row key="{ed:date-sort-key(.)}" date="{ed:format-date(.)}" kind="date" group="{current-grouping-key()}"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <section class="appendix chronology" id="chronology">
+    <section class="appendix chronology" id="chronology" data-part="back">
       <h2>Chronology</h2>
       <p class="intro">The events of the edition's register and the dates mentioned in the article, in the order of time.
         References are to paragraphs (¶), tables and front matter, with the page of this print.</p>

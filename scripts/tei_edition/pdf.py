@@ -3,13 +3,25 @@
 WeasyPrint is imported inside the functions that need it, never at module level,
 so that importing the package (or building only the HTML) does not load it.
 
-What the rendering adds to the HTML:
+The print HTML is rendered in two parts, so that the article is laid out once:
 
-* the back-of-book index prints the page of each linked mention with
-  ``target-counter()``; the document is rendered once to learn on which page
-  each anchor lies, then in every ``span.locators`` only the first link to each
-  page is kept and the document is rendered again, so that no page number is
-  listed twice (the numbers themselves are still the renderer's);
+* the article: every child of the body but the back matter (``data-part="back"``:
+  the chronology and the index), whose layout fixes the page of every anchor;
+* the back matter, on its own, with those page numbers written into its links
+  as text (``write_page_numbers``): in each ``span.locators`` of the index the
+  first link to each page, numbered; each ``a.unit-ref`` of the chronology
+  with its page in ``data-page``. Its page counter starts after the article's
+  last page; it opens with one empty page, dropped, that takes the title
+  page's ``@page :first`` rules, so that its own first page is an ordinary one.
+
+The two renderings' pages are joined into one document (``Document.copy``),
+whose links WeasyPrint resolves across both. Page numbers written as text
+spare WeasyPrint ``target-counter()``, which lays out again every page whose
+references it resolves late, and the second rendering of the whole article
+that finding the pages would otherwise take.
+
+What the rendering adds besides:
+
 * PDF/A-3b (``pdf_variant='pdf/a-3b'``, sRGB output intent, XMP metadata),
   tagged (``pdf_tags=True``), the TEI source embedded as an associated file
   with ``/AFRelationship /Source``;
@@ -21,6 +33,7 @@ What the rendering adds to the HTML:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import logging
@@ -79,69 +92,95 @@ def _anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def _locator_links(root) -> list[tuple[etree._Element, etree._Element, str]]:
-    """(span.locators, a, anchor name) for every page link of the index."""
-    links = []
-    for span in root.iter("span"):
-        if "locators" not in (span.get("class") or "").split():
-            continue
-        for link in span:
-            href = link.get("href") or ""
-            if href.startswith("#"):
-                links.append((span, link, href[1:]))
-    return links
-
-
 def _serialize(root) -> str:
     return etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>")
 
 
-def first_pass_html(html: str) -> str:
-    """The HTML without what only the final rendering needs (``data-pass="final"``,
-    the index): enough to learn on which page each mention lies."""
-    root = lxml_html.document_fromstring(html)
-    for element in root.xpath('//*[@data-pass="final"]'):
-        element.getparent().remove(element)
-    return _serialize(root)
+def split_parts(html: str) -> tuple[etree._Element, etree._Element]:
+    """The print HTML as two documents with the same head: the article (the
+    body without its ``data-part="back"`` children) and the back matter (those
+    children alone, after an empty first element). BuildError if the body has
+    no back matter."""
+    article = lxml_html.document_fromstring(html)
+    back = copy.deepcopy(article)
+    back_body = back.find("body")
+    kept = [child for child in back_body if child.get("data-part") == "back"]
+    if not kept:
+        raise BuildError('print HTML has no back matter (print.xsl marks the chronology and '
+                         'the index with data-part="back")')
+    for child in list(article.find("body")):
+        if child.get("data-part") == "back":
+            article.find("body").remove(child)
+    for child in list(back_body):
+        if child.get("data-part") != "back":
+            back_body.remove(child)
+    # The empty page that takes the @page :first rules (see the module's doc).
+    back_body.insert(0, etree.Element("div", {"class": "title-page-stand-in"}))
+    return article, back
 
 
-def dedupe_locators(html: str, anchor_pages: dict[str, int]) -> tuple[str, int]:
-    """Keep, in each ``span.locators``, the first link to each page, and write its
-    page number into it.
+def write_page_numbers(back: etree._Element, anchor_pages: dict[str, int], first_page: int) -> int:
+    """Write into the back matter the page of each anchor it links to, and start
+    its page numbering at ``first_page`` (the stand-in page is ``first_page - 1``).
 
-    The numbers are those of a rendering without the index, which follows every
-    mention and so cannot move them; the caller checks them against the final
-    rendering. Written as text they spare WeasyPrint ``target-counter()``, which
-    lays out again every page whose references resolve late: the cost that grew
-    faster than the text. Links whose target page is unknown are kept empty, and
-    the style sheet's ``target-counter()`` numbers them. Returns the new HTML and
-    the number of links removed.
+    In each ``span.locators`` the first link to each page is kept and numbered,
+    and the others removed (keeping any text that follows them); each
+    ``a.unit-ref`` gets its page in ``data-page``. Returns the number of links
+    removed. BuildError if a link points to an anchor the article lacks.
     """
-    root = lxml_html.document_fromstring(html)
+    missing = sorted({anchor for _, anchor in _page_links(back) if anchor not in anchor_pages})
+    if missing:
+        raise BuildError(f"the back matter links to {len(missing)} anchor(s) the article does not have: "
+                         + ", ".join(f"#{a}" for a in missing[:5]))
     removed = 0
-    seen: dict[int, set[int]] = {}
-    for span, link, anchor in _locator_links(root):
-        page = anchor_pages.get(anchor)
-        if page is None:
+    # Keyed by the element itself: lxml keeps one proxy per element while it is
+    # referenced, whereas id() of a dropped proxy can come back for another.
+    seen: dict[etree._Element, set[int]] = {}
+    for link, anchor in _page_links(back):
+        page = anchor_pages[anchor]
+        if "unit-ref" in _classes(link):
+            link.set("data-page", str(page))
             continue
-        pages = seen.setdefault(id(span), set())
+        pages = seen.setdefault(link.getparent(), set())
         if page in pages:
-            if link.tail:  # print.xsl writes none, but keep any text that follows
-                previous = link.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + link.tail
-                else:
-                    span.text = (span.text or "") + link.tail
-            span.remove(link)
+            remove_keeping_tail(link)
             removed += 1
         else:
             pages.add(page)
             link.text = str(page)
-    return _serialize(root), removed
+    style = etree.SubElement(back.find("head"), "style")
+    style.text = f"@page :first {{ counter-reset: page {first_page - 1}; }}"
+    return removed
 
 
-def _locator_anchors(html: str) -> set[str]:
-    return {anchor for _, _, anchor in _locator_links(lxml_html.document_fromstring(html))}
+def remove_keeping_tail(element: etree._Element) -> None:
+    """Remove ``element`` from its parent, keeping the text that follows it."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _classes(element: etree._Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _page_links(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """(link, anchor) for each link that prints a page: the index's
+    ``span.locators > a`` and the chronology's ``a.unit-ref``."""
+    links = []
+    for link in root.iter("a"):
+        href = link.get("href") or ""
+        if not href.startswith("#"):
+            continue
+        parent = link.getparent()
+        if "unit-ref" in _classes(link) or (parent.tag == "span" and "locators" in _classes(parent)):
+            links.append((link, href[1:]))
+    return links
 
 
 def _finisher(document, pdf) -> None:
@@ -183,6 +222,7 @@ def render_pdf(
     """Render ``html`` to ``target`` as PDF/A-3b with ``source`` attached."""
     import weasyprint  # only here: building the HTML alone must not load it
     from weasyprint import HTML, Attachment
+    from weasyprint.text.fonts import FontConfiguration
 
     created = _edition_datetime(html)
     digest = hashlib.sha256(source).hexdigest()
@@ -196,20 +236,13 @@ def render_pdf(
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        # Pass 1, without the index: the page of every mention. The index
-        # follows all the mentions, so adding it cannot move them; should the
-        # final layout disagree all the same, dedupe again from it.
-        pages = _anchor_pages(HTML(string=first_pass_html(html)).render(**options))
-        anchors = _locator_anchors(html)
-        for _ in range(3):
-            deduped, removed = dedupe_locators(html, pages)
-            document = HTML(string=deduped).render(**options)
-            final = _anchor_pages(document)
-            if all(final.get(a) == pages.get(a) for a in anchors):
-                break
-            pages = final
-        else:
-            raise BuildError("the index's page numbers did not settle after three renderings")
+        fonts = FontConfiguration()
+        article_root, back_root = split_parts(html)
+        article = HTML(string=_serialize(article_root)).render(font_config=fonts, **options)
+        removed = write_page_numbers(back_root, _anchor_pages(article), first_page=len(article.pages) + 1)
+        back = HTML(string=_serialize(back_root)).render(font_config=fonts, **options)
+        # Drop the back matter's stand-in first page.
+        document = article.copy(article.pages + back.pages[1:])
         attachment = Attachment(
             file_obj=io.BytesIO(source),
             name=source_name,
