@@ -396,7 +396,7 @@
         References are to paragraphs (¶), tables and front matter, with the page of this print.</p>
       <table class="chronology-table">
         <thead>
-          <tr><th scope="col">Date</th><th scope="col">Event or date as printed</th><th scope="col">In the text</th></tr>
+          <tr><th scope="col" class="c-date">Date</th><th scope="col" class="c-what">Event or date as printed</th><th scope="col" class="c-refs">In the text</th></tr>
         </thead>
         <tbody>
           <xsl:for-each select="$rows">
