@@ -5,6 +5,10 @@ A step is a function ``step(ctx: BuildContext)`` in a module of its own
 that WeasyPrint, say, is loaded only for the PDF. Each step writes below
 ``ctx.out_dir / <format>``; ``ctx.out_dir`` is a temporary folder that replaces the
 real output only when every selected step has succeeded.
+
+A step with a worker (the PDF's rendering, see worker.py) gets a worker process
+started before validation, runs first, and may return a function that waits
+for the worker: the build calls it after the other steps have run.
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable, Iterator
 
 from lxml import etree
 
@@ -22,6 +27,7 @@ from . import atomic
 from .findings import BuildError, Finding, count
 from .paths import DEFAULT_OUT, DEFAULT_SOURCE, ROOT, schema_dir, xslt_dir
 from .validate import validate_document
+from .worker import Worker, start as start_worker
 from .xmlsafe import SourceDocument, XMLInputError, load
 
 
@@ -30,12 +36,17 @@ class Step:
     module: str    # imported lazily
     function: str
     folder: str    # the sub-folder of the output this step owns
+    # "module:function" of the step's worker process, and the modules it imports
+    # while it waits for its request.
+    worker: tuple[str, tuple[str, ...]] | None = None
 
 
-# The build's steps, in the order they run. The key is the --format name.
+# The build's steps. The key is the --format name. Steps with a worker run
+# first, the others in this order.
 STEPS: dict[str, Step] = {
     "html": Step("tei_edition.steps_html", "build_html", "html"),
-    "pdf": Step("tei_edition.steps_pdf", "build_pdf", "pdf"),
+    "pdf": Step("tei_edition.steps_pdf", "build_pdf", "pdf",
+                worker=("tei_edition.pdf:render_pdf", ("weasyprint",))),
     "data": Step("tei_edition.steps_data", "build_data", "data"),
 }
 
@@ -48,6 +59,7 @@ class BuildContext:
     params: dict[str, Any] = field(default_factory=dict)  # stylesheet parameters
     xslt_dir: Path = field(default_factory=xslt_dir)
     document: SourceDocument | None = None
+    worker: Worker | None = None      # the step's worker process, if it has one
 
     def stylesheet(self, name: str) -> Path:
         return self.xslt_dir / name
@@ -128,45 +140,87 @@ def build(
     Raises ``InvalidSource`` (nothing built) or ``StepFailed`` (output unchanged).
     ``progress(step, "start"|"done", seconds)`` is called around each step.
     """
-    selected = list(STEPS) if not formats else [f for f in STEPS if f in set(formats)]
     unknown = set(formats or ()) - set(STEPS)
     if unknown:
         raise ValueError(f"unknown format(s): {', '.join(sorted(unknown))}")
+    selected = [f for f in STEPS if not formats or f in set(formats)]
+    selected.sort(key=lambda name: STEPS[name].worker is None)  # stable: the rest keep their order
     source = Path(source).resolve()
     out_dir = Path(out_dir).resolve()
     check_out_dir(out_dir, source)
 
-    try:
-        doc = load(source)
-    except XMLInputError as exc:
-        raise InvalidSource(exc.findings) from None
-    findings = validate_document(doc)
-    if count(findings)[0]:
-        raise InvalidSource(findings)
+    # Started now, so that the workers' imports overlap the validation.
+    with _workers_for(selected) as started_workers:
+        try:
+            doc = load(source)
+        except XMLInputError as exc:
+            raise InvalidSource(exc.findings) from None
+        findings = validate_document(doc)
+        if count(findings)[0]:
+            raise InvalidSource(findings)
 
-    seconds: dict[str, float] = {}
-    with atomic.replaced_dir(out_dir) as tmp:
-        for name in selected:
-            # The selected step replaces its own folder; the others are carried over.
-            shutil.rmtree(tmp / STEPS[name].folder, ignore_errors=True)
-            ctx = BuildContext(
-                source=source,
-                tree=doc.tree,
-                out_dir=tmp,
-                params=dict(params or {}),
-                xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
-                document=doc,
-            )
-            if progress:
-                progress(name, "start", None)
-            started = time.monotonic()
+        seconds: dict[str, float] = {}
+        with atomic.replaced_dir(out_dir) as tmp:
             try:
-                load_step(name)(ctx)
-            except BuildError as exc:
-                raise StepFailed(name, exc) from None
-            except Exception as exc:  # a crashing step must not leave a half-built output
-                raise StepFailed(name, BuildError(f"{type(exc).__name__}: {exc}")) from exc
-            seconds[name] = time.monotonic() - started
-            if progress:
-                progress(name, "done", seconds[name])
+                waiting: list[tuple[str, float, Callable[[], None]]] = []
+                for name in selected:
+                    # The selected step replaces its own folder; the others are carried over.
+                    shutil.rmtree(tmp / STEPS[name].folder, ignore_errors=True)
+                    ctx = BuildContext(
+                        source=source,
+                        tree=doc.tree,
+                        out_dir=tmp,
+                        params=dict(params or {}),
+                        xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
+                        document=doc,
+                        worker=started_workers.get(name),
+                    )
+                    if progress:
+                        progress(name, "start", None)
+                    started = time.monotonic()
+                    wait = _run_step(name, lambda: load_step(name)(ctx))
+                    if wait is None:
+                        _done(name, started, seconds, progress)
+                    else:
+                        waiting.append((name, started, wait))
+                for name, started, wait in waiting:
+                    _run_step(name, wait)
+                    _done(name, started, seconds, progress)
+            finally:
+                # Before the temporary folder goes: a worker of a failed build must
+                # not write into it any more.
+                _close(started_workers)
     return BuildResult(out_dir, selected, [f for f in findings if not f.is_error], seconds)
+
+
+@contextmanager
+def _workers_for(selected: list[str]) -> Iterator[dict[str, Worker | None]]:
+    """A worker process for each selected step that has one, stopped on the way out."""
+    started = {name: start_worker(*STEPS[name].worker) for name in selected if STEPS[name].worker}
+    try:
+        yield started
+    finally:
+        _close(started)
+
+
+def _close(started: dict[str, Worker | None]) -> None:
+    for worker in started.values():
+        if worker is not None:
+            worker.close()
+
+
+def _run_step(name: str, call: Callable[[], Any]) -> Any:
+    """Call a step (or its wait for its worker); any failure becomes StepFailed."""
+    try:
+        return call()
+    except BuildError as exc:
+        raise StepFailed(name, exc) from None
+    except Exception as exc:  # a crashing step must not leave a half-built output
+        raise StepFailed(name, BuildError(f"{type(exc).__name__}: {exc}")) from exc
+
+
+def _done(name: str, started: float, seconds: dict[str, float],
+          progress: Callable[[str, str, float | None], None] | None) -> None:
+    seconds[name] = time.monotonic() - started
+    if progress:
+        progress(name, "done", seconds[name])

@@ -115,7 +115,8 @@ def split_parts(html: str) -> tuple[etree._Element, etree._Element]:
         if child.get("data-part") != "back":
             back_body.remove(child)
     # The empty page that takes the @page :first rules (see the module's doc).
-    back_body.insert(0, etree.Element("div", {"class": "title-page-stand-in"}))
+    # It breaks the page itself: the back matter's own style need not.
+    back_body.insert(0, etree.Element("div", {"class": "title-page-stand-in", "style": "break-after: page"}))
     return article, back
 
 

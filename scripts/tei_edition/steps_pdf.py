@@ -7,13 +7,16 @@ Parameters read from ``ctx.params``:
 * every other parameter goes to print.xsl as it goes to the other stylesheets
   (``edition-url`` for the suggested citation, say).
 
-WeasyPrint is loaded only here (through ``tei_edition.pdf``), when this step runs.
+WeasyPrint is loaded only for this step: in the worker process the build starts
+for it (``ctx.worker``, see worker.py), which renders while the other steps run,
+or, without a worker, here (through ``tei_edition.pdf``).
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from typing import Callable
 
 from .findings import WARNING, BuildError, Finding, format_text
 from .paths import display_path
@@ -22,7 +25,10 @@ from .transform import run
 PDF_NAME = "article.pdf"
 
 
-def build_pdf(ctx) -> None:
+def build_pdf(ctx) -> Callable[[], None] | None:
+    """Make the print HTML and have it rendered. With a worker, return the
+    function that waits for the rendering (the build calls it after the other
+    steps); without one, render here and return None."""
     from . import pdf  # WeasyPrint is imported inside pdf.render_pdf only
 
     out = ctx.fresh_dir("pdf")
@@ -31,10 +37,18 @@ def build_pdf(ctx) -> None:
     html = run(ctx.stylesheet("print.xsl"), ctx.tree, out, params, source_path=ctx.source)
     if html is None:
         raise BuildError("xslt/print.xsl produced no document")
-    target = out / PDF_NAME
-    result = pdf.render_pdf(html, target, source=ctx.source.read_bytes(), source_name=ctx.source.name)
-    for message in result.warnings:
-        print(format_text(_locate(message, ctx)), file=sys.stderr)
+    request = {"html": html, "target": str(out / PDF_NAME), "source": ctx.source.read_bytes(),
+               "source_name": ctx.source.name}
+
+    def report(result: pdf.RenderResult) -> None:
+        for message in result.warnings:
+            print(format_text(_locate(message, ctx)), file=sys.stderr)
+
+    if ctx.worker is None:
+        report(pdf.render_pdf(**request))
+        return None
+    rendered = ctx.worker.submit(request)
+    return lambda: report(rendered())
 
 
 _CSS_AT = re.compile(r"\bat (\d+):(\d+)\b")
