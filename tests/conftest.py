@@ -19,6 +19,49 @@ ROOT = paths.ROOT
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
 
+# --- running one build step in this process -----------------------------------------------
+
+
+def run_step(name: str, out: Path, params: dict | None = None, *, source_path: Path = paths.DEFAULT_SOURCE,
+             source_bytes: bytes | None = None) -> Path:
+    """Run the real build step ``name`` (html, pdf, data) on a source (the edition's,
+    or given bytes) into ``out/<its folder>``, in this process and without a worker;
+    return that folder."""
+    from tei_edition import build, xmlsafe
+
+    if source_bytes is None:
+        doc = xmlsafe.load(source_path)
+    else:
+        doc = xmlsafe.load_bytes(source_bytes, str(source_path))
+    ctx = build.BuildContext(source=source_path, tree=doc.tree, out_dir=out, params=dict(params or {}),
+                             document=doc)
+    build.load_step(name)(ctx)
+    return out / build.STEPS[name].folder
+
+
+def leftovers(parent: Path) -> list[str]:
+    """The temporary and previous output folders a build left beside its output."""
+    return [p.name for p in parent.iterdir() if ".building-" in p.name or ".previous-" in p.name]
+
+
+@pytest.fixture
+def add_step(tmp_path, monkeypatch):
+    """``add_step(name, body)``: add to the build a step ``name`` (its folder
+    too) from a real module written for the test, whose ``body`` defines
+    ``build_<name>(ctx)``."""
+    from tei_edition import build
+
+    def add(name: str, body: str) -> None:
+        folder = tmp_path / "step-modules"
+        folder.mkdir(exist_ok=True)
+        module = f"{name}_step_for_test"
+        (folder / f"{module}.py").write_text(body, encoding="utf-8")
+        monkeypatch.syspath_prepend(str(folder))
+        monkeypatch.setitem(build.STEPS, name, build.Step(module, f"build_{name}", name))
+
+    return add
+
+
 # --- running the command line ----------------------------------------------------------
 
 

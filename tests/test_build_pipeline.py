@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from conftest import leftovers
 from tei_edition import atomic, build, transform
 from tei_edition.findings import BuildError
 from tei_edition.paths import ROOT
@@ -28,10 +29,6 @@ BROKEN_DYNAMIC = """<?xml version="1.0" encoding="UTF-8"?>
   </xsl:template>
 </xsl:stylesheet>
 """
-
-
-def leftovers(parent):
-    return [p.name for p in parent.iterdir() if ".building-" in p.name or ".previous-" in p.name]
 
 
 def test_build_writes_principal_and_secondary_results(run_edition, mini):
@@ -109,16 +106,13 @@ def test_format_keeps_the_other_formats(mini, tree_snapshot):
     assert "html/index.html" in after
 
 
-def test_a_crashing_step_is_a_located_build_failure(mini, tree_snapshot, tmp_path, monkeypatch):
+def test_a_crashing_step_is_a_located_build_failure(mini, tree_snapshot, add_step):
     # A real step module, written for this test, that crashes half-way through.
-    (tmp_path / "crashing_step_for_test.py").write_text(
-        "def build_crash(ctx):\n"
-        "    (ctx.out_dir / 'crash').mkdir()\n"
-        "    (ctx.out_dir / 'crash' / 'half.txt').write_text('half')\n"
-        "    raise KeyError('no such register')\n"
-    )
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(build.STEPS, "crash", build.Step("crashing_step_for_test", "build_crash", "crash"))
+    add_step("crash",
+             "def build_crash(ctx):\n"
+             "    (ctx.out_dir / 'crash').mkdir()\n"
+             "    (ctx.out_dir / 'crash' / 'half.txt').write_text('half')\n"
+             "    raise KeyError('no such register')\n")
     build.build(mini.source, mini.out, ["data"])
     before = tree_snapshot(mini.out)
     with pytest.raises(build.StepFailed) as info:

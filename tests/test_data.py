@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from conftest import run_step
 from tei_edition import transform, xmlsafe
-from tei_edition.build import BuildContext
 from tei_edition.paths import DEFAULT_SOURCE, schema_dir
-from tei_edition.steps_data import DATA_FILES, GENERATED_FILES, build_data
+from tei_edition.steps_data import DATA_FILES, GENERATED_FILES
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI_NS}
@@ -49,11 +49,7 @@ JSON_SCHEMAS = {
 
 
 def build_into(folder: Path, params: dict | None = None) -> Path:
-    doc = xmlsafe.load(DEFAULT_SOURCE)
-    ctx = BuildContext(source=DEFAULT_SOURCE, tree=doc.tree, out_dir=folder, params=dict(params or {}),
-                       document=doc)
-    build_data(ctx)
-    return folder / "data"
+    return run_step("data", folder, params)
 
 
 @pytest.fixture(scope="session")

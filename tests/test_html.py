@@ -20,7 +20,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from conftest import missing_tool
+from conftest import missing_tool, run_step
 
 from tei_edition import paths, xmlsafe
 from tei_edition.build import BuildContext
@@ -58,13 +58,7 @@ DOWNLOADS = {
 def build_into(out: Path, source_bytes: bytes | None = None, source_path: Path = SOURCE,
                params: dict | None = None) -> Path:
     """Run the real html step on a source (the edition's, or given bytes) into ``out/html``."""
-    if source_bytes is None:
-        doc = xmlsafe.load(source_path)
-    else:
-        doc = xmlsafe.load_bytes(source_bytes, str(source_path))
-    ctx = BuildContext(source=source_path, tree=doc.tree, out_dir=out, params=dict(params or {}), document=doc)
-    build_html(ctx)
-    return out / "html"
+    return run_step("html", out, params, source_path=source_path, source_bytes=source_bytes)
 
 
 @pytest.fixture(scope="session")
@@ -658,12 +652,7 @@ def test_every_page_is_valid_html_for_the_nu_checker(site):
 def test_the_download_links_reach_the_files_of_the_data_build(tmp_path):
     """about.html's ../data links name what the data step really writes (the PDF
     is checked by the PDF tests; building it here would be slow)."""
-    from tei_edition.steps_data import build_data
-
-    doc = xmlsafe.load(SOURCE)
-    ctx = BuildContext(source=SOURCE, tree=doc.tree, out_dir=tmp_path, document=doc)
-    build_html(ctx)
-    build_data(ctx)
-    html = tmp_path / "html"
+    html = run_step("html", tmp_path)
+    run_step("data", tmp_path)
     missing = [link for link in sorted(DOWNLOADS) if link.startswith("../data/") and not (html / link).resolve().is_file()]
     assert missing == []

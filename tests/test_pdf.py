@@ -23,10 +23,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import missing_tool
+from conftest import missing_tool, run_step
 
 from tei_edition import paths, xmlsafe
-from tei_edition.build import BuildContext
 from tei_edition.findings import BuildError
 
 pypdf = pytest.importorskip("pypdf")
@@ -45,15 +44,11 @@ APPENDIX_HEADINGS = ["Chronology", "Index", "Persons", "Places", "Organisations"
 def build_pdf(out_dir: Path, params: dict | None = None) -> Path:
     """Run the real pdf step on the edition's source into ``out_dir``; what it
     reports on stderr (WeasyPrint's warnings) is kept in ``out_dir/stderr.txt``."""
-    from tei_edition import steps_pdf
-
-    doc = xmlsafe.load(SOURCE)
-    ctx = BuildContext(source=SOURCE, tree=doc.tree, out_dir=out_dir, params=dict(params or {}), document=doc)
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
-        steps_pdf.build_pdf(ctx)
+        pdf_dir = run_step("pdf", out_dir, params)
     (out_dir / "stderr.txt").write_text(err.getvalue(), encoding="utf-8")
-    return out_dir / "pdf" / "article.pdf"
+    return pdf_dir / "article.pdf"
 
 
 class Built:

@@ -4,7 +4,6 @@ steps, and a worker that fails, dies or is no longer needed leaves no trace."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from conftest import leftovers
 from tei_edition import build, worker
 
 # A print stylesheet as small as pdf.py allows: an article with one anchor, and
@@ -37,10 +37,6 @@ MINI_PRINT_XSL = """<?xml version="1.0" encoding="UTF-8"?>
 def mini_print(mini):
     (mini.xslt / "print.xsl").write_text(MINI_PRINT_XSL, encoding="utf-8")
     return mini
-
-
-def leftovers(parent: Path) -> list[str]:
-    return [p.name for p in parent.iterdir() if ".building-" in p.name or ".previous-" in p.name]
 
 
 @pytest.fixture
@@ -130,15 +126,25 @@ def test_a_worker_that_dies_fails_the_step_and_keeps_the_output(mini_print, work
     assert leftovers(mini_print.base) == []
 
 
-def test_the_worker_is_stopped_when_another_step_fails(mini_print, worker_module, started_workers,
-                                                      tree_snapshot, tmp_path, monkeypatch):
-    # A worker that would render for a minute, and a step that fails at once.
-    worker_module("import time\n"
+def test_the_worker_is_stopped_when_another_step_fails(mini_print, worker_module, started_workers, add_step,
+                                                      tree_snapshot, tmp_path, monkeypatch, capfd):
+    # A worker that would render for a minute, and a step that fails as soon as
+    # the worker has begun.
+    begun = tmp_path / "worker-has-begun"
+    monkeypatch.setenv("WORKER_HAS_BEGUN", str(begun))
+    worker_module("import os, pathlib, time\n"
                   "def render(**request):\n"
+                  "    pathlib.Path(os.environ['WORKER_HAS_BEGUN']).touch()\n"
                   "    time.sleep(60)\n")
-    (tmp_path / "failing_step_for_test.py").write_text("def build_fail(ctx):\n    raise KeyError('no such register')\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setitem(build.STEPS, "fail", build.Step("failing_step_for_test", "build_fail", "fail"))
+    add_step("fail",
+             "import os, pathlib, time\n"
+             "def build_fail(ctx):\n"
+             "    begun = pathlib.Path(os.environ['WORKER_HAS_BEGUN'])\n"
+             "    for _ in range(600):\n"
+             "        if begun.exists():\n"
+             "            break\n"
+             "        time.sleep(0.1)\n"
+             "    raise KeyError('no such register')\n")
     build.build(mini_print.source, mini_print.out, ["html"])
     before = tree_snapshot(mini_print.out)
 
@@ -147,18 +153,28 @@ def test_the_worker_is_stopped_when_another_step_fails(mini_print, worker_module
 
     assert info.value.step == "fail"
     [started] = started_workers
-    assert started.process.returncode == -signal.SIGKILL  # killed, not left to finish
+    assert begun.exists()
+    assert started.process.returncode == worker.STOPPED  # asked to stop, and it unwound
+    assert "Traceback" not in capfd.readouterr().err  # nor did its reading thread fail
     assert tree_snapshot(mini_print.out) == before
     assert leftovers(mini_print.base) == []
 
 
-def test_the_worker_is_stopped_when_the_source_is_invalid(mini_print, started_workers):
+def test_the_worker_exits_cleanly_when_the_source_is_invalid(mini_print, started_workers, capfd, tmp_path,
+                                                             monkeypatch):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
     mini_print.source.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text/></TEI>", encoding="utf-8")
     with pytest.raises(build.InvalidSource):
         build.build(mini_print.source, mini_print.out)
     [started] = started_workers
-    assert started.process.returncode is not None
+    # It finished its imports and read end-of-file: killed in the middle of them,
+    # it could have left a temporary file of ctypes.util.find_library.
+    assert started.process.returncode == 0
+    assert list(temp.iterdir()) == []
     assert not mini_print.out.exists()
+    assert capfd.readouterr().err == ""
 
 
 def test_without_a_worker_the_step_renders_in_the_build_process(mini_print, monkeypatch):
