@@ -104,8 +104,7 @@ def split_parts(html: str) -> tuple[etree._Element, etree._Element]:
     article = lxml_html.document_fromstring(html)
     back = copy.deepcopy(article)
     back_body = back.find("body")
-    kept = [child for child in back_body if child.get("data-part") == "back"]
-    if not kept:
+    if not any(child.get("data-part") == "back" for child in back_body):
         raise BuildError('print HTML has no back matter (print.xsl marks the chronology and '
                          'the index with data-part="back")')
     for child in list(article.find("body")):
@@ -129,7 +128,8 @@ def write_page_numbers(back: etree._Element, anchor_pages: dict[str, int], first
     ``a.unit-ref`` gets its page in ``data-page``. Returns the number of links
     removed. BuildError if a link points to an anchor the article lacks.
     """
-    missing = sorted({anchor for _, anchor in _page_links(back) if anchor not in anchor_pages})
+    links = _page_links(back)
+    missing = sorted({anchor for _, anchor in links if anchor not in anchor_pages})
     if missing:
         raise BuildError(f"the back matter links to {len(missing)} anchor(s) the article does not have: "
                          + ", ".join(f"#{a}" for a in missing[:5]))
@@ -137,7 +137,7 @@ def write_page_numbers(back: etree._Element, anchor_pages: dict[str, int], first
     # Keyed by the element itself: lxml keeps one proxy per element while it is
     # referenced, whereas id() of a dropped proxy can come back for another.
     seen: dict[etree._Element, set[int]] = {}
-    for link, anchor in _page_links(back):
+    for link, anchor in links:
         page = anchor_pages[anchor]
         if "unit-ref" in _classes(link):
             link.set("data-page", str(page))
