@@ -238,7 +238,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceD
     try:
         root = etree.fromstring(body, parser, base_url=str(p))
     except etree.XMLSyntaxError as exc:
-        raise XMLInputError(_syntax_findings(exc, parser.error_log, finding)) from None
+        raise XMLInputError(_syntax_findings(exc, parser.error_log, finding, text)) from None
     except (etree.LxmlError, ValueError) as exc:
         refuse("well-formed", f"cannot be parsed: {exc}")
     tree = root.getroottree()
@@ -332,14 +332,32 @@ _LIMIT_HINTS = (
 )
 
 
-def _syntax_findings(exc: etree.XMLSyntaxError, log, finding) -> list[Finding]:
+def _xml_id_finding(type_name: str, message: str, text: str) -> tuple[str, str] | None:
+    """Rule ``xml-id`` for the parser's xml:id errors (the xml:id specification:
+    an NCName, unique in the document), said in the encoder's terms."""
+    if type_name == "DTD_ID_REDEFINED":
+        m = re.search(r"ID (\S+) already defined", message)
+        if m:
+            first = re.search(r"""\bxml:id\s*=\s*(["'])""" + re.escape(m[1]) + r"\1", text)
+            where = f", first on line {text.count(chr(10), 0, first.start()) + 1}" if first else ""
+            return "xml-id", (f'xml:id "{m[1]}" is used twice{where}: '
+                              "an xml:id must be unique in the document")
+    if type_name == "DTD_XMLID_VALUE":
+        m = re.search(r"attribute value (\S*) is not an NCName", message)
+        if m:
+            return "xml-id", (f'xml:id "{m[1]}" is not an XML name (NCName): it must begin with a letter '
+                              'or "_" and hold no space or colon')
+    return None
+
+
+def _syntax_findings(exc: etree.XMLSyntaxError, log, finding, text: str) -> list[Finding]:
     # The parser's own log: the exception's log is global and holds older errors.
     entries = [e for e in log if e.level_name in ("ERROR", "FATAL")] or list(log)
     out: list[Finding] = []
     seen = set()
     for e in entries[:20]:
         message = e.message.strip()
-        rule, detail = "well-formed", "not well-formed: " + message
+        rule, detail = _xml_id_finding(e.type_name, message, text) or ("well-formed", "not well-formed: " + message)
         if "not defined" in message and message.startswith("Entity"):
             detail += (" (without a DTD XML knows only &amp; &lt; &gt; &quot; &apos;: "
                        "write the character itself or a numeric reference such as &#160;)")
