@@ -199,12 +199,16 @@ def _relaxng_findings(schema: etree.RelaxNG, doc: SourceDocument, rule: str) -> 
     """Validate ``doc`` with a compiled RELAX NG schema; one finding per logged error."""
     if schema.validate(doc.tree):
         return []
-    out = []
+    located, unlocated = [], []
     for entry in schema.error_log:
         line, col = _locate(doc, _node_at(doc, entry.path))
-        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, rule,
-                           _readable_names(entry.message, doc)))
-    return out
+        finding = Finding(doc.display, line or entry.line or None, col, ERROR, rule,
+                          _readable_names(entry.message, doc))
+        (located if finding.line else unlocated).append(finding)
+    # libxml2 adds summaries without a place ("Element change failed to validate
+    # attributes") to the errors that have one ("Invalid attribute who for element
+    # change", line 110): when any error is located, those say it all.
+    return located or unlocated
 
 
 def check_xsd(doc: SourceDocument) -> list[Finding]:
