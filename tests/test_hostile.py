@@ -25,12 +25,7 @@ import json
 import os
 import re
 import resource
-import shutil
-import subprocess
-import sys
-import tempfile
 import threading
-import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -40,6 +35,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from tei_edition import paths
+from tei_edition.bench import Sample, run_cold
 
 ROOT = paths.ROOT
 ARTICLE = paths.DEFAULT_SOURCE
@@ -50,48 +46,20 @@ PASSWD_MARK = "root:x:0:0"
 # --- running the command bounded ---------------------------------------------------------
 
 
-@dataclass
-class Run:
-    returncode: int
-    stdout: str
-    stderr: str
-    seconds: float
-    peak_mb: float
-
-    @property
-    def output(self) -> str:
-        return self.stdout + self.stderr
-
-
 def run_bounded(*args, cwd: Path, tmpdir: Path, address_space: bool = True, timeout: float = 120,
-                env: dict[str, str] | None = None) -> Run:
-    """``edition ARGS`` in a subprocess under memory limits and a timeout; peak RSS from wait4."""
+                env: dict[str, str] | None = None) -> Sample:
+    """``edition ARGS`` in a subprocess under memory limits and a timeout (the
+    benchmark's cold runner, which also reads the peak memory)."""
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_DATA, (MEMORY_LIMIT, MEMORY_LIMIT))
         if address_space:
             resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
-    full_env = {**os.environ, "TMPDIR": str(tmpdir), **(env or {})}
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "tei_edition.cli", *map(str, args)],
-                                stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd, env=full_env,
-                                preexec_fn=limit)
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.monotonic() - started
-        out.seek(0)
-        err.seek(0)
-        result = Run(proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                     seconds, usage.ru_maxrss / 1024)
-    assert seconds < timeout, f"edition {' '.join(map(str, args))} timed out after {timeout} s"
-    return result
+    run = run_cold(list(args), env={**os.environ, "TMPDIR": str(tmpdir), **(env or {})}, cwd=cwd,
+                   timeout=timeout, preexec_fn=limit)
+    assert run.wall < timeout, f"edition {' '.join(map(str, args))} timed out after {timeout} s"
+    return run
 
 
 def listing(folder: Path, skip: Path | None = None) -> dict[str, tuple[int, int]]:
@@ -171,7 +139,7 @@ class Sandbox:
         path.write_bytes(data)
         return path
 
-    def run(self, *args, **kwargs) -> Run:
+    def run(self, *args, **kwargs) -> Sample:
         # Run in the TMPDIR: the sources lie outside the working folder, so the
         # command shows their paths as given (absolute).
         return run_bounded(*args, cwd=self.tmp, tmpdir=self.tmp, **kwargs)
@@ -187,12 +155,12 @@ def located(path: Path, rule: str | None = None) -> re.Pattern:
     return re.compile(rf"^{re.escape(str(path))}:(\d+):(\d+): error: .+ \[{rule_part}\]$", re.M)
 
 
-def assert_clean(run: Run, code: int) -> None:
+def assert_clean(run: Sample, code: int) -> None:
     assert "Traceback" not in run.output, run.output
     assert "internal error" not in run.output, run.output
     assert run.returncode == code, run.output
     assert PASSWD_MARK not in run.output
-    assert run.peak_mb < MEMORY_LIMIT / 2**20
+    assert run.rss_mb < MEMORY_LIMIT / 2**20
 
 
 # --- the hostile sources -----------------------------------------------------------------
@@ -314,7 +282,7 @@ def test_hostile_source_is_refused_by_validate_and_build(name, cases, canary, sa
     assert "nothing was built" in built.stderr
     assert_no_leak(sandbox.base)
     # Refused before anything heavy started, so quickly.
-    assert checked.seconds < 30 and built.seconds < 30
+    assert checked.wall < 30 and built.wall < 30
     # Nothing fetched, nothing written anywhere, the previous output untouched.
     assert canary.requests[requests_before:] == []
     assert listing(sandbox.base) == before
@@ -332,7 +300,7 @@ def test_a_source_over_the_size_limit_is_refused_unread(sandbox):
         assert_clean(run, 1)
         assert f"{source}: error: file is {MAX_BYTES + 1} bytes" in run.output
         assert "[too-large]" in run.output
-        assert run.seconds < 30
+        assert run.wall < 30
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])

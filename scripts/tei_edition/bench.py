@@ -158,16 +158,23 @@ class Sample:
     rss_mb: float    # peak resident set size
     returncode: int
     stderr: str = ""
+    stdout: str = ""
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
 
 
 def run_cold(args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None,
-             timeout: float = 900) -> Sample:
-    """Run ``python -m tei_edition.cli ARGS`` in a fresh process; time it, read its rusage."""
-    argv = [sys.executable, "-m", "tei_edition.cli", *args]
-    with tempfile.TemporaryFile() as err:
+             timeout: float = 900, preexec_fn: Callable[[], None] | None = None) -> Sample:
+    """Run ``python -m tei_edition.cli ARGS`` in a fresh process; time it, read its
+    rusage and what it printed. ``preexec_fn`` runs in the child before the command
+    (the tests set resource limits there); past ``timeout`` seconds it is killed."""
+    argv = [sys.executable, "-m", "tei_edition.cli", *map(str, args)]
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
-                                env=env, cwd=cwd)
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                env=env, cwd=cwd, preexec_fn=preexec_fn)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
@@ -176,9 +183,11 @@ def run_cold(args: list[str], env: dict[str, str] | None = None, cwd: Path | Non
             timer.cancel()
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+        out.seek(0)
         err.seek(0)
-        text = err.read().decode("utf-8", errors="replace")
-    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, text)
+        stdout = out.read().decode("utf-8", errors="replace")
+        stderr = err.read().decode("utf-8", errors="replace")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, stderr, stdout)
 
 
 @dataclass
