@@ -317,7 +317,7 @@ def test_validate_in_a_subprocess_prints_located_lines(workdir, mutations):
 @given(mutations=st.lists(mild_mutation, min_size=1, max_size=3))
 def test_every_valid_mutant_builds_balanced_html(workdir, mutations):
     path = workdir / "buildable.xml"
-    applied = write_mutant(mutations, path)
+    write_mutant(mutations, path)
     errors = [f for f in validate(path) if f.is_error]
     event("valid" if not errors else "invalid")
     assume(not errors)

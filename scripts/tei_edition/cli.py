@@ -6,12 +6,10 @@ Exit codes: 0 success or valid; 1 invalid source, failed build or internal error
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
 import time
-from collections import Counter
 from functools import partial
 from pathlib import Path
 
