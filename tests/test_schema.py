@@ -291,7 +291,10 @@ def test_invalid_fixture_direct(path):
     for rule, line, text in expectations(path):
         # The parser's own words for xml:id errors ("ID p2 already defined") are not
         # the edition's (xmlsafe rephrases them): here only the rule and line count.
-        assert any(r == rule and ln == line and (text in msg or rule == PARSER_RULE) for r, ln, msg in found), (
+        # libxml2 gives some RELAX NG errors no line at all ("Element event failed to
+        # validate attributes"): validate places them, as the next test checks.
+        assert any(r == rule and (ln == line or (rule == "relaxng" and not ln))
+                   and (text in msg or rule == PARSER_RULE) for r, ln, msg in found), (
             f"expected {rule} @ {line} containing {text!r}; got:\n{c.report()}")
     extra = {r for r, _, _ in found} - allowed_rules(expectations(path))
     assert not extra, f"rules broken besides the expected one: {extra}\n{c.report()}"

@@ -7,6 +7,7 @@ Each schema is compiled once per process. Every problem is a located ``Finding``
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -55,8 +56,31 @@ def validate_document(doc: SourceDocument) -> list[Finding]:
             found.extend(check(doc))
         except SchemaProblem as exc:
             schema_problems.append(exc.finding)
+    found = _place_relaxng_summaries(found, doc)
     found.sort(key=lambda f: (f.line or 0, f.col or 0))
     return schema_problems + found
+
+
+_ELEMENT_IN_MESSAGE = re.compile(r"^Element (\S+) ")
+
+
+def _place_relaxng_summaries(found: list[Finding], doc: SourceDocument) -> list[Finding]:
+    """Locate libxml2's RELAX NG errors that come without a place ("Element event
+    failed to validate attributes"): at the element of that name if the document
+    has one, else at the one of that name where another check found a problem
+    (the XSD, which locates every error, reports the same fault there)."""
+    places = {(f.line, f.col) for f in found if f.line is not None}
+    placed = []
+    for finding in found:
+        m = _ELEMENT_IN_MESSAGE.match(finding.message) if finding.line is None and finding.rule == "relaxng" else None
+        if m:
+            named = doc.tree.xpath("//*[local-name() = $name]", name=m[1].rsplit(":", 1)[-1])
+            positions = [doc.position(element) for element in named]
+            chosen = positions[0] if len(positions) == 1 else next((p for p in positions if p in places), None)
+            if chosen is not None:
+                finding = dataclasses.replace(finding, line=chosen[0], col=chosen[1])
+        placed.append(finding)
+    return placed
 
 
 # --- loading schemas (once per process) -------------------------------------------
