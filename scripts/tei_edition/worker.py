@@ -4,17 +4,18 @@ The PDF step spends half a second importing WeasyPrint before it can render,
 and its rendering takes longer than the HTML and data steps together. So the
 build starts the worker (``python -m tei_edition.worker tei_edition.pdf:render_pdf
 weasyprint``: the function that does the work, then the modules to import
-while waiting) before it validates:
-the worker's imports overlap the validation, and its rendering the other steps,
-which run meanwhile in the build's own process (the machine has two CPUs).
+while waiting) before it validates: the worker's imports overlap the
+validation, and its rendering the other steps, which run meanwhile in the
+build's own process (the machine has two CPUs).
 
 The protocol is one request and one reply, both pickled (the two processes are
 the same program): the build writes the request to the worker's standard input
 and closes it; the worker writes ``("ok", value)`` or ``("error", findings,
-message)`` to its standard output and exits. A worker whose request never comes
-(the source was invalid, another step failed) reads end-of-file and exits, or is
-killed by ``close``. Whatever the worker's libraries print goes to its standard
-error, which the build reads only to explain a worker that died.
+message)`` to its standard output and exits at once. A worker whose request
+never comes (the source was invalid) reads end-of-file and exits; one whose work
+is no longer wanted (another step failed) is stopped by ``close``. Whatever the
+worker's libraries print goes to its standard error, which the build reads only
+to explain a worker that died.
 """
 
 from __future__ import annotations
