@@ -103,13 +103,13 @@ def split_parts(html: str) -> tuple[etree._Element, etree._Element]:
     no back matter."""
     article = lxml_html.document_fromstring(html)
     back = copy.deepcopy(article)
-    back_body = back.find("body")
+    article_body, back_body = article.find("body"), back.find("body")
     if not any(child.get("data-part") == "back" for child in back_body):
         raise BuildError('print HTML has no back matter (print.xsl marks the chronology and '
                          'the index with data-part="back")')
-    for child in list(article.find("body")):
+    for child in list(article_body):
         if child.get("data-part") == "back":
-            article.find("body").remove(child)
+            article_body.remove(child)
     for child in list(back_body):
         if child.get("data-part") != "back":
             back_body.remove(child)

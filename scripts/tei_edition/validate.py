@@ -56,7 +56,7 @@ def validate_document(doc: SourceDocument) -> list[Finding]:
             found.extend(check(doc))
         except SchemaProblem as exc:
             schema_problems.append(exc.finding)
-    found = _place_relaxng_summaries(found, doc)
+    found = _place_relaxng_summaries(found, doc, "relaxng")
     found.sort(key=lambda f: (f.line or 0, f.col or 0))
     return schema_problems + found
 
@@ -64,15 +64,19 @@ def validate_document(doc: SourceDocument) -> list[Finding]:
 _ELEMENT_IN_MESSAGE = re.compile(r"^Element (\S+) ")
 
 
-def _place_relaxng_summaries(found: list[Finding], doc: SourceDocument) -> list[Finding]:
-    """Locate libxml2's RELAX NG errors that come without a place ("Element event
-    failed to validate attributes"): at the element of that name if the document
-    has one, else at the one of that name where another check found a problem
-    (the XSD, which locates every error, reports the same fault there)."""
+def _place_relaxng_summaries(found: list[Finding], doc: SourceDocument, rule: str) -> list[Finding]:
+    """libxml2's RELAX NG adds summaries without a place ("Element event failed to
+    validate attributes") to its errors. When errors of the check (``rule``) that
+    have a place remain, they say it all and the summaries go. Otherwise each is
+    placed at the only element of the name it gives, or at the one of that name
+    where another check found a problem (the XSD, which locates every error,
+    reports the same fault there)."""
+    if any(f.rule == rule and f.line is not None for f in found):
+        return [f for f in found if f.rule != rule or f.line is not None]
     places = {(f.line, f.col) for f in found if f.line is not None}
     placed = []
     for finding in found:
-        m = _ELEMENT_IN_MESSAGE.match(finding.message) if finding.line is None and finding.rule == "relaxng" else None
+        m = _ELEMENT_IN_MESSAGE.match(finding.message) if finding.line is None and finding.rule == rule else None
         if m:
             named = doc.tree.xpath("//*[local-name() = $name]", name=m[1].rsplit(":", 1)[-1])
             positions = [doc.position(element) for element in named]
@@ -223,16 +227,12 @@ def _relaxng_findings(schema: etree.RelaxNG, doc: SourceDocument, rule: str) -> 
     """Validate ``doc`` with a compiled RELAX NG schema; one finding per logged error."""
     if schema.validate(doc.tree):
         return []
-    located, unlocated = [], []
+    out = []
     for entry in schema.error_log:
         line, col = _locate(doc, _node_at(doc, entry.path))
-        finding = Finding(doc.display, line or entry.line or None, col, ERROR, rule,
-                          _readable_names(entry.message, doc))
-        (located if finding.line else unlocated).append(finding)
-    # libxml2 adds summaries without a place ("Element change failed to validate
-    # attributes") to the errors that have one ("Invalid attribute who for element
-    # change", line 110): when any error is located, those say it all.
-    return located or unlocated
+        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, rule,
+                           _readable_names(entry.message, doc)))
+    return out
 
 
 def check_xsd(doc: SourceDocument) -> list[Finding]:
@@ -338,4 +338,4 @@ def conformance(path: str | os.PathLike[str]) -> list[Finding]:
     if not tei_all_path().is_file():
         return [Finding(display_path(tei_all_path()), None, None, ERROR, "schema-missing",
                         "official TEI schema tei_all.rng not found (expected in ../shared/tei)")]
-    return _relaxng_findings(tei_all_relaxng(), doc, "tei_all")
+    return _place_relaxng_summaries(_relaxng_findings(tei_all_relaxng(), doc, "tei_all"), doc, "tei_all")
