@@ -25,6 +25,9 @@ import json
 import os
 import re
 import resource
+import socket
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -695,3 +698,71 @@ def test_paper_reaches_the_build_steps(monkeypatch, tmp_path, given, expected):
                                       *given])
     assert result.exit_code == 0, result.output
     assert seen["paper"] == expected
+
+
+# --- serve and package stay inside their folders ------------------------------------------------
+
+
+@pytest.fixture
+def served(tmp_path):
+    """``edition serve`` of a folder with links out of it; yields (port, folder, process)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!DOCTYPE html><title>hi</title>", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("secret outside the site")
+    (site / "passwd").symlink_to("/etc/passwd")
+    (site / "outside.txt").symlink_to(tmp_path / "outside.txt")
+    (site / "up").symlink_to(tmp_path)
+    process = subprocess.Popen([sys.executable, "-u", "-m", "tei_edition.cli", "serve", "--port", "0",
+                                "--dir", str(site), "--idle-timeout", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())[1])
+    yield port, site, process
+    process.terminate()
+    _, err = process.communicate(timeout=30)
+    assert "Traceback" not in err
+
+
+def http_get(port: int, target: str) -> tuple[int, bytes]:
+    """Send a raw request line (no client-side normalisation of the path)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(f"GET {target} HTTP/1.0\r\n\r\n".encode("latin-1"))
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    status = int(data.split(b" ", 2)[1])
+    return status, data.partition(b"\r\n\r\n")[2]
+
+
+@pytest.mark.parametrize("target", ["/passwd", "/outside.txt", "/up/outside.txt", "/up/"])
+def test_serve_follows_no_link_out_of_its_folder(served, target):
+    status, body = http_get(served[0], target)
+    assert status == 404
+    assert b"root:" not in body and b"secret" not in body
+
+
+@pytest.mark.parametrize("target", ["/%00", "/index.html%00.txt", "/%ff%fe", "/..%2f..%2fetc%2fpasswd",
+                                    "/a\\..\\b"])
+def test_serve_answers_400_to_a_bad_path(served, target):
+    assert http_get(served[0], target)[0] == 400
+    assert http_get(served[0], "/index.html")[0] == 200  # and goes on serving
+
+
+def test_serve_closes_an_idle_half_request(served):
+    with socket.create_connection(("127.0.0.1", served[0]), timeout=30) as s:
+        s.sendall(b"GET /index.html HTTP/1.1\r\n")  # and nothing more
+        assert s.recv(1024) == b""  # closed by the server (the socket's own limit is 30 s)
+
+
+def test_package_copies_no_link_out_of_the_output(tmp_path):
+    from tei_edition.package import make_package
+    from tei_edition.findings import BuildError
+    from test_package import make_output
+
+    out = make_output(tmp_path / "output")
+    (tmp_path / "secret.txt").write_text("not part of the edition")
+    (out / "data" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(BuildError, match=r"secret.txt: it is a symbolic link to .*outside"):
+        make_package(out, tmp_path / "bag")
+    assert not (tmp_path / "bag").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".bag")] == []
