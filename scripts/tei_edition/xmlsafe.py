@@ -68,6 +68,10 @@ class SourceDocument:
                 by_line.setdefault(el.sourceline, []).append(el)
         return by_line
 
+    def elements_on_line(self, line: int) -> list[etree._Element]:
+        """The elements whose start tag ends on ``line`` (lxml's sourceline)."""
+        return self._elements_by_line.get(line, [])
+
     def position(self, element) -> tuple[int | None, int | None]:
         """(line, column) of the ``<`` that starts the element's start tag.
 
@@ -163,11 +167,6 @@ def load(path: str | os.PathLike[str]) -> SourceDocument:
     except OSError as exc:
         refuse("unreadable", f"cannot be read: {exc.strerror or exc}")
     return load_bytes(data, p)
-
-
-def parse(path: str | os.PathLike[str]) -> etree._ElementTree:
-    """The lxml tree of ``path``, parsed safely (see ``load``)."""
-    return load(path).tree
 
 
 def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceDocument:
@@ -392,7 +391,6 @@ __all__ = [
     "XMLInputError",
     "load",
     "load_bytes",
-    "parse",
     "serialize",
     "start_tag_column",
 ]
