@@ -204,3 +204,25 @@ def test_real_broken_stylesheet_leaves_output_byte_identical(run_edition, tmp_pa
     assert "XPST0008" in result.stderr
     assert tree_snapshot(out) == before
     assert leftovers(tmp_path) == []
+
+
+def test_every_step_works_from_the_bytes_that_were_validated(tmp_path, monkeypatch):
+    # The source is replaced on disk just after it was validated (an editor
+    # saving, a checkout): the PDF and the data must carry what was validated.
+    pypdf = pytest.importorskip("pypdf")
+    source = tmp_path / "article.xml"
+    validated = (ROOT / "edition" / "article.xml").read_bytes()
+    source.write_bytes(validated)
+    real_validate = build.validate_document
+
+    def validate_then_replace(doc):
+        findings = real_validate(doc)
+        source.write_bytes(validated.replace(b"Anvar Posho", b"Someone Else"))
+        return findings
+
+    monkeypatch.setattr(build, "validate_document", validate_then_replace)
+    out = tmp_path / "output"
+    build.build(source, out, ["pdf", "data"])
+    assert (out / "data" / "article.xml").read_bytes() == validated
+    attached = pypdf.PdfReader(str(out / "pdf" / "article.pdf")).attachments
+    assert attached == {"article.xml": [validated]}

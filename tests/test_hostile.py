@@ -766,3 +766,33 @@ def test_package_copies_no_link_out_of_the_output(tmp_path):
         make_package(out, tmp_path / "bag")
     assert not (tmp_path / "bag").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".bag")] == []
+
+
+# --- CSV injection ------------------------------------------------------------------------------
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    import csv
+
+    from conftest import run_step
+
+    formulas = ['=HYPERLINK("http://example.org","x")', "+1+2", "-2+3", "@SUM(A1:A2)", "=1,2"]
+    data = article()
+    for old, new in (
+        (b'<persName type="variant" xml:lang="uz-Latn">Anvar Posho</persName>',
+         b"".join(b'<persName type="variant">' + html.escape(f).encode() + b"</persName>"
+                  for f in formulas)),
+        (b'<birth when="1889">', b'<birth when="-1889">'),  # a plain (negative) number stays a number
+    ):
+        assert old in data
+        data = data.replace(old, new, 1)
+    folder = run_step("data", tmp_path, source_bytes=data, source_path=tmp_path / "article.xml")
+    raw = (folder / "persons.csv").read_text(encoding="utf-8")
+    rows = {r["id"]: r for r in csv.DictReader(raw.splitlines(keepends=True))}
+    assert rows["enver"]["variants"].split("; ")[:len(formulas)] == ["'" + formulas[0], *formulas[1:]]
+    # Only the first value of the cell is at its start: that one is neutralised, and quoted.
+    assert "\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")" in raw
+    assert rows["ibrahim-bek"]["birth_date"] == "-1889"
+    for row in rows.values():
+        for value in row.values():
+            assert not (value or "").startswith(("=", "+", "@", "\t", "\r")), value

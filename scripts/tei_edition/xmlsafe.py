@@ -45,12 +45,16 @@ class XMLInputError(Exception):
 
 
 class SourceDocument:
-    """A safely parsed document: its lxml tree plus its text, kept for columns."""
+    """A safely parsed document: its lxml tree, its text (kept for columns) and
+    the bytes it was parsed from. Every build step works from these (``data``
+    is what the edition copies and attaches), never from the file again, which
+    may have changed since it was validated."""
 
-    def __init__(self, path: Path, tree: etree._ElementTree, text: str):
+    def __init__(self, path: Path, tree: etree._ElementTree, text: str, data: bytes):
         self.path = path
         self.tree = tree
         self.text = text
+        self.data = data
 
     @property
     def display(self) -> str:
@@ -249,7 +253,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceD
         refuse("external-dtd", _EXTERNAL_DTD_MESSAGE, 1, 1)
     if dtd is not None and any(True for _ in dtd.iterentities()):
         refuse("doctype-entities", _ENTITIES_MESSAGE, 1, 1)
-    return SourceDocument(p, tree, text)
+    return SourceDocument(p, tree, text, data)
 
 
 _ENTITIES_MESSAGE = (
