@@ -25,12 +25,14 @@
   <xsl:include href="model-kinds.xsl"/>
   <xsl:include href="model-dates.xsl"/>
   <xsl:include href="model-mentions.xsl"/>
+  <xsl:include href="model-outputs.xsl"/>
 
   <!-- ===== Parameters (documented; every writer inherits them) ===== -->
 
-  <!-- Absolute URL at which the HTML edition is published, with a trailing
-       slash; empty for a local build, in which case citations use the
-       edition's URN instead of a URL. -->
+  <!-- Absolute URL at which the HTML edition (output/html) is published;
+       empty for a local build, in which case citations use the edition's URN
+       instead of a URL. Read it as $ed:edition-url, which always ends in one
+       slash (model-outputs.xsl). -->
   <xsl:param name="edition-url" as="xs:string" select="''"/>
 
   <!-- ===== Keys ===== -->
@@ -62,6 +64,10 @@
   <xsl:accumulator name="ed:citation-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
     <xsl:accumulator-rule match="text//ref[@type = 'citation']"
       select="let $id := ed:id(@target) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
+  </xsl:accumulator>
+  <!-- Number of each editorial note of the text (1, 2 ...), in the same pass. -->
+  <xsl:accumulator name="ed:note-ordinal" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//note[@type = 'editorial']" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:mode use-accumulators="#all"/>
 
@@ -205,6 +211,35 @@
     <xsl:sequence select="'cite-' || $id || '-' || $ref/accumulator-after('ed:citation-ordinals')($id)"/>
   </xsl:function>
 
+  <!-- The number of an editorial note of the text: 1, 2 ... in document order. -->
+  <xsl:function name="ed:note-number" as="xs:integer">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="$note/accumulator-before('ed:note-ordinal')"/>
+  </xsl:function>
+
+  <!-- The anchor of an editorial note of the text: its xml:id, else note-N. -->
+  <xsl:function name="ed:note-id" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="($note/@xml:id, 'note-' || ed:note-number($note))[1]"/>
+  </xsl:function>
+
+  <!-- ===== Tables ===== -->
+
+  <!-- The header rows of a table: the label rows it begins with. -->
+  <xsl:function name="ed:table-head" as="element(row)*">
+    <xsl:param name="table" as="element(table)"/>
+    <xsl:sequence select="$table/row[@role = 'label'][empty(preceding-sibling::row[not(@role = 'label')])]"/>
+  </xsl:function>
+
+  <!-- What a cell heads: 'col' in a header row, 'row' for any other label
+       cell (or a cell of a label row further down); empty for a data cell. -->
+  <xsl:function name="ed:cell-scope" as="xs:string?">
+    <xsl:param name="cell" as="element(cell)"/>
+    <xsl:sequence select="if ($cell/parent::row intersect ed:table-head($cell/ancestor::table[1])) then 'col'
+                          else if ($cell/@role = 'label' or $cell/parent::row/@role = 'label') then 'row'
+                          else ()"/>
+  </xsl:function>
+
   <!-- The citable unit that contains a node: a body paragraph, a table, the
        abstract, the title page, the keywords, or a printed reference. -->
   <xsl:function name="ed:unit" as="element()?">
@@ -282,8 +317,8 @@
        edition URL is known, else the URN. -->
   <xsl:function name="ed:locator" as="xs:string">
     <xsl:param name="fragment" as="xs:string?"/>
-    <xsl:sequence select="if ($edition-url ne '') then $edition-url || 'index.html' || (if ($fragment) then '#' || $fragment else '')
-                          else $ed:identifier || (if ($fragment) then '#' || $fragment else '')"/>
+    <xsl:sequence select="(if ($ed:edition-url ne '') then ed:published-url(ed:output('html/index.html')) else $ed:identifier)
+                          || (if ($fragment) then '#' || $fragment else '')"/>
   </xsl:function>
 
   <!-- A full citation of the edition, or of one paragraph of it. -->

@@ -29,7 +29,9 @@
     sort           how the register is ordered: surname | name | date | author-year
     index          'yes' when the print edition's back-of-book index lists it
     highlight      'yes' when the reading edition offers a highlight toggle
-    description    what the register holds (data files, page descriptions)
+    page-title     the title and navigation label of its page
+    page-description   the page's meta description (%title% is the edition's title)
+    description    what its data file holds
 
   Functions:
     ed:kind-row($kind as xs:string) as element(ed:kind)?
@@ -52,28 +54,34 @@
       <ed:kind name="person" entry="person" list="listPerson" mention="persName" mention-type="" pointer="ref"
         singular="Person" plural="Persons" page="persons.html" data="persons" extra-data=""
         class="person" sort="surname" index="yes" highlight="yes"
+        page-title="Persons" page-description="Register of the persons named in %title%, with their mentions in the article."
         description="Register of the persons named in the article, with every mention."/>
       <ed:kind name="place" entry="place" list="listPlace" mention="placeName" mention-type="" pointer="ref"
         singular="Place" plural="Places" page="places.html" data="places" extra-data="places.geojson"
         class="place" sort="name" index="yes" highlight="yes"
+        page-title="Places" page-description="Register and map of the places named in %title%."
         description="Register of the places named in the article, with coordinates (WGS84) and every mention."/>
       <ed:kind name="org" entry="org" list="listOrg" mention="orgName" mention-type="" pointer="ref"
         singular="Organisation" plural="Organisations" page="organisations.html" data="organisations" extra-data=""
         class="org" sort="name" index="yes" highlight="yes"
+        page-title="Organisations" page-description="Register of the organisations, states and movements named in %title%."
         description="Register of the organisations, states and groups named in the article, with every mention."/>
       <ed:kind name="event" entry="event" list="listEvent" mention="name" mention-type="event" pointer="ref"
         singular="Event" plural="Events" page="chronology.html" data="chronology" extra-data=""
         class="event" sort="date" index="no" highlight="yes"
+        page-title="Chronology" page-description="Chronology of the events and dates of %title%, with a timeline."
         description="Chronology: the events of the register and the dated mentions of the article (title page, abstract and body), by date."/>
       <!-- Dates are mentions without entries: they share the chronology with the events. -->
       <ed:kind name="date" entry="" list="" mention="date" mention-type="" pointer="corresp"
         singular="Date" plural="Dates" page="chronology.html" data="chronology" extra-data=""
         class="date" sort="date" index="no" highlight="yes"
+        page-title="Chronology" page-description="Chronology of the events and dates of %title%, with a timeline."
         description="Chronology: the events of the register and the dated mentions of the article (title page, abstract and body), by date."/>
       <ed:kind name="bibl" entry="biblStruct" list="listBibl" mention="ref" mention-type="citation" pointer="target"
         singular="Reference" plural="References" page="bibliography.html" data="bibliography"
         extra-data="bibliography.csl.json bibliography.bib"
         class="bibl" sort="author-year" index="no" highlight="no"
+        page-title="Bibliography" page-description="The works cited in %title%, in structured and printed form."
         description="The works cited by the article, with every citation."/>
     </xsl:document>
   </xsl:variable>
