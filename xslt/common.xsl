@@ -132,10 +132,12 @@
     <xsl:sequence select="ed:target($mention/@ref)"/>
   </xsl:function>
 
-  <!-- All mentions of a register entry in the reading text, in document order. -->
+  <!-- All mentions of a register entry in the text, in document order: the
+       names that point to it; for a bibliographic record, its citations. -->
   <xsl:function name="ed:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="key('ed:mentions', $entry/@xml:id, $ed:tei)"/>
+    <xsl:sequence select="if ($entry/self::biblStruct) then ed:citations($entry)
+                          else key('ed:mentions', $entry/@xml:id, $ed:tei)"/>
   </xsl:function>
 
   <!-- Citations of a bibliographic record, in document order. -->
@@ -273,6 +275,29 @@
     <xsl:param name="mentions" as="element()*"/>
     <xsl:sequence select="$mentions ! ed:unit(.) | ()"/>
   </xsl:function>
+
+  <!-- ===== The reading text ===== -->
+
+  <!-- The words of a part of the text as the source prints them: split at
+       white space; editorial notes, additions (reg, corr, expan, fw) and
+       the description of an omission (gap) left out; a line, page or
+       column break and the end of a block (paragraph, cell, heading ...)
+       separate words. -->
+  <xsl:function name="ed:word-count" as="xs:integer">
+    <xsl:param name="part" as="element()*"/>
+    <xsl:variable name="text" as="xs:string">
+      <xsl:value-of><xsl:apply-templates select="$part" mode="ed:reading-text"/></xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="count(tokenize($text, '[\s\p{Z}]+')[. ne ''])"/>
+  </xsl:function>
+
+  <xsl:template match="note | gap | reg | corr | expan | fw" mode="ed:reading-text"/>
+  <xsl:template match="lb | pb | cb" mode="ed:reading-text"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="p | head | cell | row | table | bibl | listBibl | byline | titlePart | docTitle | titlePage
+                       | div | front | body | back | list | item | label" mode="ed:reading-text">
+    <xsl:apply-templates mode="ed:reading-text"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
 
   <!-- ===== Places and identifiers ===== -->
 
