@@ -47,6 +47,10 @@
   <!-- Dated mentions (see $ed:dated-mentions) that correspond to an event of the register. -->
   <xsl:key name="ed:dates-of-event" match="text/front//date[@corresp][not(ancestor::note)] | text/body//date[@corresp][not(ancestor::note)]"
            use="ed:id(@corresp)"/>
+  <!-- Events of the register by the place where they happened. -->
+  <xsl:key name="ed:events-at" match="standOff//event[@where]" use="ed:id(@where)"/>
+  <!-- Persons by the places of their birth and death. -->
+  <xsl:key name="ed:lives-at" match="standOff//person" use="(birth | death)/placeName/@ref ! ed:id(.)"/>
   <!-- The printed reference that stands for a structured record. -->
   <xsl:key name="ed:printed-reference" match="back//bibl[@corresp]" use="ed:id(@corresp)"/>
 
@@ -64,6 +68,10 @@
   <xsl:accumulator name="ed:citation-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
     <xsl:accumulator-rule match="text//ref[@type = 'citation']"
       select="let $id := ed:id(@target) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
+  </xsl:accumulator>
+  <!-- Number of each page break of the original in the text (1, 2 ...). -->
+  <xsl:accumulator name="ed:page-break-ordinal" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//pb" select="$value + 1"/>
   </xsl:accumulator>
   <!-- Number of each editorial note of the text (1, 2 ...), in the same pass. -->
   <xsl:accumulator name="ed:note-ordinal" as="xs:integer" initial-value="0">
@@ -152,6 +160,18 @@
     <xsl:sequence select="key('ed:printed-reference', $record/@xml:id, $ed:tei)"/>
   </xsl:function>
 
+  <!-- The events of the register that happened at a place. -->
+  <xsl:function name="ed:events-at" as="element(event)*">
+    <xsl:param name="place" as="element(place)"/>
+    <xsl:sequence select="key('ed:events-at', $place/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- The persons of the register born or dead at a place. -->
+  <xsl:function name="ed:lives-at" as="element(person)*">
+    <xsl:param name="place" as="element(place)"/>
+    <xsl:sequence select="key('ed:lives-at', $place/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
   <!-- Dates in the text that correspond to an event. -->
   <xsl:function name="ed:dates-of-event" as="element(date)*">
     <xsl:param name="event" as="element(event)"/>
@@ -165,24 +185,32 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="
       if ($entry/self::biblStruct) then ed:short-citation($entry)
-      else if ($entry/self::event) then normalize-space($entry/eventName[1])
-      else normalize-space(($entry/(persName | placeName | orgName)[@type = 'main'],
-                            $entry/(persName | placeName | orgName))[1])"/>
+      else normalize-space(ed:main-name($entry))"/>
   </xsl:function>
 
-  <!-- Other names of an entry (variants, birth names, short forms). -->
-  <xsl:function name="ed:variants" as="xs:string*">
+  <!-- Other names of an entry (variants, birth names, short forms), one
+       element per distinct form, kept as elements so that their xml:lang
+       and @type survive. -->
+  <xsl:function name="ed:variant-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="label" select="ed:label($entry)"/>
-    <xsl:sequence select="distinct-values($entry/(persName | placeName | orgName | eventName)
-                          ! normalize-space(.)[. ne $label])"/>
+    <xsl:for-each-group select="ed:names($entry)[normalize-space(.) ne $label]"
+                        group-by="normalize-space(.)">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The same as text. -->
+  <xsl:function name="ed:variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="ed:variant-names($entry) ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- Sort key: surname, else forename, else the label; an initial article
        is ignored ("the Prophet" sorts under P). -->
   <xsl:function name="ed:sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="main" select="($entry/(persName | placeName | orgName)[@type = 'main'])[1]"/>
+    <xsl:variable name="main" select="ed:names($entry)[@type = 'main'][1]"/>
     <xsl:variable name="key" select="
       if ($main/surname) then string-join(($main/surname, $main/forename), ' ')
       else if ($main/forename) then string($main/forename)
@@ -223,6 +251,13 @@
   <xsl:function name="ed:note-id" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
     <xsl:sequence select="($note/@xml:id, 'note-' || ed:note-number($note))[1]"/>
+  </xsl:function>
+
+  <!-- The page of the original that a page break starts: the text begins on
+       page 1, so the first break starts page 2. -->
+  <xsl:function name="ed:original-page" as="xs:integer">
+    <xsl:param name="pb" as="element(pb)"/>
+    <xsl:sequence select="$pb/accumulator-before('ed:page-break-ordinal') + 1"/>
   </xsl:function>
 
   <!-- ===== Tables ===== -->

@@ -37,7 +37,7 @@
   <!-- All names of an entry, with their type and language. -->
   <xsl:function name="dx:names" as="element(j:array)">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="dx:array('names', $entry/(persName | placeName | orgName | eventName) ! dx:map((), (
+    <xsl:sequence select="dx:array('names', ed:names($entry) ! dx:map((), (
       dx:string('name', normalize-space(.)),
       dx:string('type', string(@type)),
       dx:string('lang', string(ancestor-or-self::*[@xml:lang][1][not(self::TEI)]/@xml:lang)))))"/>
@@ -166,7 +166,7 @@
       dx:number('longitude', $lat-long[2]),
       dx:string('coordinateCertainty', string($place/location/geo[1]/@cert)),
       dx:identifiers($place),
-      dx:strings('events', $ed:events[ed:id(@where) eq $place/@xml:id] ! string(@xml:id)),
+      dx:strings('events', ed:events-at($place) ! string(@xml:id)),
       dx:notes($place),
       dx:entity-mentions($place)))"/>
   </xsl:function>

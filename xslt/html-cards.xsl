@@ -54,7 +54,7 @@
       <xsl:with-param name="kind" select="string-join((ed:kind-label($kind, false()), @type[not(. = ('person'))] ! replace(., '-', ' ')), ' · ')"/>
       <xsl:with-param name="title" select="ed:label(.)"/>
     </xsl:call-template>
-    <xsl:variable name="variants" select="h:variant-names(.)"/>
+    <xsl:variable name="variants" select="ed:variant-names(.)"/>
     <xsl:if test="exists($variants)">
       <p class="card-variants">
         <xsl:text>Also: </xsl:text>

@@ -86,7 +86,7 @@
     <xsl:variable name="id" select="string(@xml:id)"/>
     <article class="entry entry-{$kind}" id="{$id}" aria-labelledby="{$id}-heading">
       <h2 id="{$id}-heading">
-        <xsl:apply-templates select="(persName | placeName | orgName)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
+        <xsl:apply-templates select="ed:names(.)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
         <xsl:value-of select="ed:label(.)"/>
         <xsl:variable name="life" select="ed:life-span(.)"/>
         <xsl:if test="$life ne ''">
@@ -97,7 +97,7 @@
         <p class="entry-type"><xsl:value-of select="ed:kind-label($kind, false()) || ' · ' || replace(@type, '-', ' ')"/></p>
       </xsl:if>
       <dl class="facts">
-        <xsl:variable name="variants" select="h:variant-names(.)"/>
+        <xsl:variable name="variants" select="ed:variant-names(.)"/>
         <xsl:if test="exists($variants)">
           <dt>Other names</dt>
           <dd>
@@ -109,7 +109,7 @@
         </xsl:if>
         <xsl:call-template name="h:facts"><xsl:with-param name="links" select="true()"/></xsl:call-template>
         <xsl:if test="self::place">
-          <xsl:variable name="here" select="$ed:events[ed:id(@where) = $id]"/>
+          <xsl:variable name="here" select="ed:events-at(.)"/>
           <xsl:if test="exists($here)">
             <dt>Events here</dt>
             <dd>
@@ -120,7 +120,7 @@
               </xsl:for-each>
             </dd>
           </xsl:if>
-          <xsl:variable name="lives" select="$ed:persons[(birth | death)/placeName/ed:id(@ref) = $id]"/>
+          <xsl:variable name="lives" select="ed:lives-at(.)"/>
           <xsl:if test="exists($lives)">
             <dt>Persons born or died here</dt>
             <dd>
@@ -230,7 +230,7 @@
         <h3 class="chrono-title"><span class="chrono-kind">Event</span><xsl:text> </xsl:text><xsl:value-of select="ed:label(.)"/></h3>
         <xsl:call-template name="h:entry-notes"/>
         <dl class="facts">
-          <xsl:variable name="variants" select="h:variant-names(.)"/>
+          <xsl:variable name="variants" select="ed:variant-names(.)"/>
           <xsl:if test="exists($variants)">
             <dt>Also called</dt>
             <dd><xsl:value-of select="$variants ! normalize-space(.)" separator="; "/></dd>

@@ -300,7 +300,7 @@
     <xsl:variable name="same" select="$entry/idno ! ed:idno-url(.) ! ed:safe-url(.)"/>
     <xsl:variable name="geo" select="if ($entry/self::place) then ed:lat-long($entry) else ()"/>
     <xsl:sequence select="map:merge((
-      map{'@type': map{'person': 'Person', 'place': 'Place', 'org': 'Organization', 'event': 'Event'}($kind),
+      map{'@type': string(ed:kind-row($kind)/@schema-org),
           '@id': h:entry-url($entry),
           'name': ed:label($entry)},
       (map{'alternateName': array{ ed:variants($entry) }})[exists(ed:variants($entry))],
@@ -389,16 +389,6 @@
                           || abs($lat-long[2]) || '° ' || (if ($lat-long[2] lt 0) then 'W' else 'E')"/>
   </xsl:function>
 
-  <!-- Names of an entry other than its label, one element per distinct form
-       (kept as elements so that their xml:lang survives). -->
-  <xsl:function name="h:variant-names" as="element()*">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="label" select="ed:label($entry)"/>
-    <xsl:for-each-group select="$entry/(persName | placeName | orgName | eventName)[normalize-space(.) ne $label]"
-                        group-by="normalize-space(.)">
-      <xsl:sequence select="current-group()[1]"/>
-    </xsl:for-each-group>
-  </xsl:function>
 
   <!-- A language tag for HTML's lang attribute. -->
   <xsl:template match="@xml:lang" mode="h:lang">
