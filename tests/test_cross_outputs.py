@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from conftest import run_step
 from tei_edition import paths
 from tei_edition.stats import edition_stats
-from tei_edition.steps_data import read_manifest
+from tei_edition.steps_data import read_outputs
 
 DC = "http://purl.org/dc/elements/1.1/"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -165,7 +165,7 @@ def test_with_an_edition_url_the_outputs_still_agree(tmp_path):
     record = dc_from_xml(out)
     assert ("identifier", EDITION_URL + "index.html") in record
     assert dc_from_html(page(out, "index.html")) == record
-    outputs = read_manifest(out / "data" / "manifest.json")
+    outputs = read_outputs(out / "data" / "outputs.json")
     pages = [o for o in outputs if o["format"] == "html"]
     sitemap = etree.parse(str(out / "data" / "sitemap.xml")).getroot()
     assert [loc.text for loc in sitemap.iter(f"{{{SITEMAP}}}loc")] == [o["url"] for o in pages]
@@ -178,8 +178,8 @@ def test_with_an_edition_url_the_outputs_still_agree(tmp_path):
 # --- the list of outputs ----------------------------------------------------------------------
 
 
-def test_manifest_sitemap_navigation_and_downloads_list_the_same_files(out):
-    outputs = read_manifest(out / "data" / "manifest.json")
+def test_outputs_sitemap_navigation_and_downloads_list_the_same_files(out):
+    outputs = read_outputs(out / "data" / "outputs.json")
     pages = [o["path"].removeprefix("html/") for o in outputs if o["format"] == "html"]
     assert pages[0] == "index.html" and "persons.html" in pages and "about.html" in pages
     sitemap = etree.parse(str(out / "data" / "sitemap.xml")).getroot()
@@ -199,7 +199,7 @@ def test_manifest_sitemap_navigation_and_downloads_list_the_same_files(out):
 
 
 def test_register_pages_link_to_their_data_files(out):
-    outputs = read_manifest(out / "data" / "manifest.json")
+    outputs = read_outputs(out / "data" / "outputs.json")
     for kind, name in REGISTER_FILES.items():
         kinds = {o["kind"] for o in outputs if o["path"] in (f"html/{name}.html", f"data/{name}.json")}
         assert kinds == {kind}, name

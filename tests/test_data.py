@@ -19,7 +19,7 @@ from lxml import etree
 from conftest import run_step
 from tei_edition import transform, xmlsafe
 from tei_edition.paths import DEFAULT_SOURCE, schema_dir
-from tei_edition.steps_data import read_manifest
+from tei_edition.steps_data import read_outputs
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI_NS}
@@ -42,7 +42,7 @@ JSON_SCHEMAS = {
     "places.geojson": "places.geojson.schema.json",
     "bibliography.csl.json": "bibliography.csl.schema.json",
     "bag-info.json": "bag-info.schema.json",
-    "manifest.json": "manifest.schema.json",
+    "outputs.json": "outputs.schema.json",
 }
 
 
@@ -110,13 +110,13 @@ def expected_unit(el) -> tuple[str | None, str | None]:
 
 
 def data_files(data_dir) -> list[str]:
-    """The data files the model lists (manifest.json), relative to output/data."""
-    return [o["path"].removeprefix("data/") for o in read_manifest(data_dir / "manifest.json") if o["format"] == "data"]
+    """The data files the model lists (outputs.json), relative to output/data."""
+    return [o["path"].removeprefix("data/") for o in read_outputs(data_dir / "outputs.json") if o["format"] == "data"]
 
 
 def generated_files(data_dir) -> list[str]:
     """The data files data.xsl writes (not the copies the build adds)."""
-    return [o["path"].removeprefix("data/") for o in read_manifest(data_dir / "manifest.json")
+    return [o["path"].removeprefix("data/") for o in read_outputs(data_dir / "outputs.json")
             if o["producer"] == "data.xsl"]
 
 
@@ -125,7 +125,7 @@ def test_every_data_file_is_written(data_dir):
     assert missing == []
     # Every register data file of the kinds table, and the formats beside them.
     assert {"persons.json", "persons.csv", "places.geojson", "chronology.csv", "bibliography.bib",
-            "dublin-core.xml", "sitemap.xml", "bag-info.json", "manifest.json", "article.xml",
+            "dublin-core.xml", "sitemap.xml", "bag-info.json", "outputs.json", "article.xml",
             "schema/edition.rng"} <= set(data_files(data_dir))
     # ... and nothing that is not listed (but for the schema folder's other copies).
     written = {p.relative_to(data_dir).as_posix() for p in data_dir.rglob("*") if p.is_file()}

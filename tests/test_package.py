@@ -20,7 +20,7 @@ from tei_edition import xmlsafe
 from tei_edition.build import BuildContext
 from tei_edition.findings import BuildError
 from tei_edition.package import make_package, validate_bag
-from tei_edition.steps_data import read_manifest
+from tei_edition.steps_data import read_outputs
 from tei_edition.paths import DEFAULT_SOURCE
 from tei_edition.steps_data import build_data
 
@@ -34,7 +34,7 @@ def make_output(folder: Path) -> Path:
     doc = xmlsafe.load(DEFAULT_SOURCE)
     build_data(BuildContext(source=DEFAULT_SOURCE, tree=doc.tree, out_dir=folder, document=doc))
     (folder / "html" / "assets").mkdir(parents=True)
-    for output in read_manifest(folder / "data" / "manifest.json"):
+    for output in read_outputs(folder / "data" / "outputs.json"):
         if output["format"] == "html":
             page = folder / output["path"]
             page.write_text(f"<!DOCTYPE html><title>{page.name}</title>\n", encoding="utf-8")

@@ -175,9 +175,9 @@
 
   <!-- ===== The list of outputs ===== -->
 
-  <!-- manifest.json: every output of the edition ($ed:outputs), which the
+  <!-- outputs.json: every output of the edition ($ed:outputs), which the
        build (steps_data.py) and the archival package (package.py) read. -->
-  <xsl:function name="dx:manifest" as="element(j:map)">
+  <xsl:function name="dx:outputs" as="element(j:map)">
     <xsl:sequence select="dx:map((), (
       dx:edition('Every file of the edition: the HTML pages, the PDF and the data files, relative to the output folder.'),
       dx:array('outputs', $ed:outputs ! dx:map((), (

@@ -15,11 +15,11 @@
     dublin-core.xml     (oai_dc record of the article)
     sitemap.xml         (of the HTML edition)
     bag-info.json       (facts for the archival package's bag-info.txt)
-    manifest.json       (every output of the edition: $ed:outputs, model-outputs.xsl)
+    outputs.json       (every output of the edition: $ed:outputs, model-outputs.xsl)
 
   Which register files exist comes from the kinds table (model-kinds.xsl);
   every file written here is listed in $ed:outputs, and the build step
-  (steps_data.py) checks through manifest.json that each was written.
+  (steps_data.py) checks through outputs.json that each was written.
 
   The build step adds a byte-identical copy of the TEI source (article.xml)
   and the schemas (schema/). The JSON files are described by the JSON
@@ -79,8 +79,8 @@
     <xsl:result-document href="bag-info.json" format="dx:text">
       <xsl:value-of select="dx:json(dx:bag-info())"/>
     </xsl:result-document>
-    <xsl:result-document href="manifest.json" format="dx:text">
-      <xsl:value-of select="dx:json(dx:manifest())"/>
+    <xsl:result-document href="outputs.json" format="dx:text">
+      <xsl:value-of select="dx:json(dx:outputs())"/>
     </xsl:result-document>
   </xsl:template>
 

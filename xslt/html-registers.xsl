@@ -472,12 +472,12 @@
       <h2 id="downloads-heading">Downloads</h2>
       <p>The edition's source and everything derived from it. The links point to the folders beside this web edition, so they work offline as well as on a web server.</p>
       <dl class="downloads">
-        <xsl:for-each-group select="ed:downloads()" group-adjacent="@group">
+        <xsl:for-each-group select="$h:downloads" group-adjacent="?group">
           <dt><xsl:value-of select="current-grouping-key()"/></dt>
           <dd>
             <ul class="plain">
               <xsl:for-each select="current-group()">
-                <li><a href="{ed:output-href(.)}"><xsl:value-of select="@label"/></a><xsl:text> </xsl:text><span class="file-name"><xsl:value-of select="tokenize(@path, '/')[last()]"/></span></li>
+                <li><a href="{?href}"><xsl:value-of select="?label"/></a><xsl:text> </xsl:text><span class="file-name"><xsl:value-of select="tokenize(?href, '/')[last()]"/></span></li>
               </xsl:for-each>
             </ul>
           </dd>
@@ -498,6 +498,11 @@
       </ul>
     </section>
   </xsl:template>
+
+  <!-- What the pages offer for download (ed:downloads, model-outputs.xsl),
+       with their links from the HTML folder. -->
+  <xsl:variable name="h:downloads" as="map(xs:string, xs:string)*" select="ed:downloads() ! map{
+    'group': string(@group), 'label': string(@label), 'href': ed:output-href(.)}"/>
 
   <xsl:function name="h:principle-title" as="xs:string">
     <xsl:param name="name" as="xs:string"/>

@@ -6,7 +6,7 @@
   $ed:outputs is the one list of outputs: the HTML pages, the PDF and the
   data files (with the copies the build adds: the TEI source and the
   schemas). The site's navigation and page titles, about.html's downloads,
-  the sitemap, data/manifest.json (which the Python build and the archival
+  the sitemap, data/outputs.json (which the Python build and the archival
   package read) all come from it. The register pages and the register data
   files come from the kinds table (model-kinds.xsl): a kind with page="x.html"
   gets a page, one with data="x" gets x.json and x.csv.
@@ -81,7 +81,7 @@
       group="Metadata" label="Dublin Core (XML)" kind=""/>
     <ed:output path="data/sitemap.xml" format="data" producer="data.xsl" media-type="application/xml"
       group="Metadata" label="Sitemap" kind=""/>
-    <ed:output path="data/manifest.json" format="data" producer="data.xsl" media-type="application/json"
+    <ed:output path="data/outputs.json" format="data" producer="data.xsl" media-type="application/json"
       group="Metadata" label="List of the edition's files (JSON)" kind=""/>
     <ed:output path="data/bag-info.json" format="data" producer="data.xsl" media-type="application/json"
       group="" label="" kind=""/>

@@ -36,14 +36,14 @@ from pathlib import Path
 from . import __version__, atomic
 from .findings import BuildError
 from .paths import DEFAULT_OUT, display_path
-from .steps_data import MANIFEST, read_manifest
+from .steps_data import OUTPUTS_LIST, read_outputs
 
 CHECKSUMS = ("sha256", "sha512")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 # The folders of output/ that make up the payload, in this order.
 PAYLOAD_FOLDERS = ("html", "pdf", "data")
 # The list of every output of a build, written by the data step (xslt/model-outputs.xsl).
-MANIFEST_PATH = f"data/{MANIFEST}"
+OUTPUTS_PATH = f"data/{OUTPUTS_LIST}"
 INTERNAL_DESCRIPTION = (
     "Archival package of a TEI P5 digital edition: data/html is the HTML edition, "
     "data/pdf the print edition, data/data the registers and metadata as data "
@@ -111,12 +111,13 @@ def make_package(out_dir: str | os.PathLike[str] = DEFAULT_OUT,
 
 def missing_files(out: Path) -> list[str]:
     """What a complete build would have in ``out`` but it lacks (paths relative to it):
-    every output that ``data/manifest.json`` lists, and the manifest itself."""
+    every output that the edition's list of outputs (``data/outputs.json``) names, and
+    that list itself."""
     out = Path(out)
-    manifest = out / MANIFEST_PATH
-    if not manifest.is_file():
-        return [MANIFEST_PATH]
-    wanted = [o["path"] for o in read_manifest(manifest)]
+    listed = out / OUTPUTS_PATH
+    if not listed.is_file():
+        return [OUTPUTS_PATH]
+    wanted = [o["path"] for o in read_outputs(listed)]
     seen: set[str] = set()
     return [w for w in wanted if not (w in seen or seen.add(w)) and not (out / w).is_file()]
 

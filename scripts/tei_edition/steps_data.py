@@ -1,7 +1,7 @@
 """Build step ``data``: the registers and metadata as data files, in ``output/data``.
 
 ``xslt/data.xsl`` writes every generated file (JSON, CSV, GeoJSON, CSL-JSON,
-BibTeX, Dublin Core, sitemap, bag-info.json, manifest.json) as a result document;
+BibTeX, Dublin Core, sitemap, bag-info.json, outputs.json) as a result document;
 this step only runs it, then adds two copies:
 
 - ``article.xml``: the TEI source, byte for byte as it was validated;
@@ -9,7 +9,7 @@ this step only runs it, then adds two copies:
   whichever exist) and the JSON Schemas of the data files (``schema/data/``).
 
 The list of the edition's files is the model's (``$ed:outputs`` in
-``xslt/model-outputs.xsl``), written as ``data/manifest.json``: this step checks
+``xslt/model-outputs.xsl``), written as ``data/outputs.json``: this step checks
 that every file data.xsl should write is there, and the package step reads it to
 check that a build is complete. Python keeps no list of its own.
 """
@@ -24,7 +24,7 @@ from .findings import BuildError
 from .paths import display_path, schema_dir
 from .transform import run
 
-MANIFEST = "manifest.json"
+OUTPUTS_LIST = "outputs.json"
 SOURCE_COPY = "article.xml"
 SCHEMA_COPY = "schema"
 
@@ -37,16 +37,16 @@ def build_data(ctx) -> None:
     run(ctx.stylesheet("data.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
     copy_source(ctx, out / SOURCE_COPY)
     copy_schemas(schema_dir(), out / SCHEMA_COPY)
-    if (out / MANIFEST).is_file():
-        missing = [o["path"] for o in read_manifest(out / MANIFEST)
+    if (out / OUTPUTS_LIST).is_file():
+        missing = [o["path"] for o in read_outputs(out / OUTPUTS_LIST)
                    if o["producer"] == "data.xsl" and not (out.parent / o["path"]).is_file()]
         if missing:
             raise BuildError(f"{ctx.stylesheet('data.xsl')} did not write {', '.join(missing)}, "
-                             f"which its {MANIFEST} lists")
+                             f"which its {OUTPUTS_LIST} lists")
 
 
-def read_manifest(path: Path) -> list[dict]:
-    """The outputs that ``manifest.json`` lists: dicts with ``path`` (relative to the
+def read_outputs(path: Path) -> list[dict]:
+    """The outputs that ``outputs.json`` lists: dicts with ``path`` (relative to the
     output folder), ``format``, ``producer``, ``mediaType``, ``kind``, ``group``, ``label``."""
     try:
         outputs = json.loads(path.read_text(encoding="utf-8"))["outputs"]
