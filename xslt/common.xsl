@@ -172,6 +172,12 @@
     <xsl:sequence select="key('ed:lives-at', $place/@xml:id, $ed:tei)"/>
   </xsl:function>
 
+  <!-- The event of the register a date corresponds to (@corresp), if any. -->
+  <xsl:function name="ed:event-of" as="element(event)?">
+    <xsl:param name="date" as="element(date)"/>
+    <xsl:sequence select="ed:target($date/@corresp)[self::event]"/>
+  </xsl:function>
+
   <!-- Dates in the text that correspond to an event. -->
   <xsl:function name="ed:dates-of-event" as="element(date)*">
     <xsl:param name="event" as="element(event)"/>

@@ -225,7 +225,7 @@
       dx:string('placeId', $place/@xml:id),
       dx:string('place', $place ! ed:label(.)),
       dx:string('summary', string-join($event/note[@type = 'summary'] ! normalize-space(.), ' ')),
-      dx:strings('dates', ed:dates-of-event($event)[. intersect $ed:dated-mentions] ! ed:date-id(.)),
+      dx:strings('dates', ed:dates-of-event($event) ! ed:date-id(.)),
       dx:string('unit', ()),
       dx:string('anchor', ()),
       dx:entity-mentions($event)))"/>
@@ -233,7 +233,7 @@
 
   <xsl:function name="dx:dated-mention" as="element(j:map)">
     <xsl:param name="date" as="element(date)"/>
-    <xsl:variable name="event" select="ed:target($date/@corresp)[self::event]"/>
+    <xsl:variable name="event" select="ed:event-of($date)"/>
     <xsl:variable name="unit" select="ed:unit($date)"/>
     <xsl:sequence select="dx:map((), (
       dx:string('id', ed:date-id($date)),

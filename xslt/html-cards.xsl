@@ -87,7 +87,7 @@
   </xsl:template>
 
   <xsl:template match="date" mode="h:card">
-    <xsl:variable name="event" select="ed:target(@corresp)[self::event]"/>
+    <xsl:variable name="event" select="ed:event-of(.)"/>
     <xsl:call-template name="h:card-head">
       <xsl:with-param name="kind" select="'Date'"/>
       <xsl:with-param name="title" select="ed:format-date(.)"/>

@@ -84,7 +84,7 @@
   <xsl:template name="h:entry">
     <xsl:variable name="kind" select="ed:kind(.)"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
-    <article class="entry entry-{$kind}" id="{$id}" aria-labelledby="{$id}-heading">
+    <article class="entry entry-{ed:kind-row($kind)/@class}" id="{$id}" aria-labelledby="{$id}-heading">
       <h2 id="{$id}-heading">
         <xsl:apply-templates select="ed:names(.)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
         <xsl:value-of select="ed:label(.)"/>
@@ -250,7 +250,7 @@
 
   <xsl:template match="date" mode="h:chrono">
     <xsl:variable name="id" select="ed:date-id(.)"/>
-    <xsl:variable name="event" select="ed:target(@corresp)[self::event]"/>
+    <xsl:variable name="event" select="ed:event-of(.)"/>
     <xsl:variable name="kwic" select="ed:kwic(.)"/>
     <li class="chrono-item chrono-mention" id="{$id}">
       <p class="chrono-date"><xsl:value-of select="ed:format-date(.)"/></p>

@@ -20,7 +20,7 @@
   <xsl:variable name="h:title-page" as="element(titlePage)?" select="$h:front/titlePage"/>
   <xsl:variable name="h:text-notes" as="element(note)*" select="$ed:tei/text//note[@type = 'editorial']"/>
   <!-- The kinds the legend can highlight (the kinds table's highlight column). -->
-  <xsl:variable name="h:kinds" as="xs:string*" select="$ed:kind-table/ed:kind[@highlight = 'yes']/@name ! string(.)"/>
+  <xsl:variable name="h:kinds" as="element(ed:kind)*" select="$ed:kind-table/ed:kind[@highlight = 'yes']"/>
 
   <!-- ===== index.html ===== -->
 
@@ -86,9 +86,9 @@
         <ul>
           <xsl:for-each select="$h:kinds">
             <li>
-              <button type="button" class="hl-toggle hl-toggle-{.}" data-kind="{.}" aria-pressed="false">
+              <button type="button" class="hl-toggle hl-toggle-{@class}" data-kind="{@class}" aria-pressed="false">
                 <span class="swatch" aria-hidden="true"></span>
-                <xsl:value-of select="ed:kind-label(., true())"/>
+                <xsl:value-of select="@plural"/>
               </button>
             </li>
           </xsl:for-each>
@@ -283,7 +283,7 @@
     <xsl:choose>
       <xsl:when test="ed:is-entry($entry)">
         <xsl:variable name="kind" select="ed:kind($entry)"/>
-        <a class="ent ent-{$kind}" href="{h:entry-href($entry)}">
+        <a class="ent ent-{ed:kind-row($kind)/@class}" href="{h:entry-href($entry)}">
           <xsl:if test="$anchors and ancestor::text">
             <xsl:attribute name="id" select="ed:mention-id(.)"/>
             <xsl:attribute name="data-card" select="'card-' || $entry/@xml:id"/>
@@ -315,7 +315,7 @@
     <xsl:choose>
       <xsl:when test="$anchors and exists(. intersect $ed:dated-mentions)">
         <xsl:variable name="id" select="ed:date-id(.)"/>
-        <a class="ent ent-date" href="chronology.html#{$id}" id="{$id}" data-card="card-{$id}">
+        <a class="ent ent-{ed:kind-row('date')/@class}" href="{h:register-file('date')}#{$id}" id="{$id}" data-card="card-{$id}">
           <xsl:sequence select="$time"/>
         </a>
       </xsl:when>
