@@ -18,7 +18,7 @@
     <xsl:variable name="text" select="$ed:tei/text"/>
     <!-- One card per entry named in the text, kind by kind (the kinds
          table's order), each in register order. -->
-    <xsl:for-each select="$ed:kind-table/ed:kind[@entry ne ''][@pointer eq 'ref'] ! ed:entries(@name)[exists(ed:mentions(.))]">
+    <xsl:for-each select="$ed:named-entries[exists(ed:mentions(.))]">
       <template id="card-{@xml:id}">
         <xsl:apply-templates select="." mode="h:card"/>
       </template>

@@ -47,11 +47,7 @@
   <xsl:template name="h:register">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="entries" select="ed:entries($kind)"/>
-    <xsl:variable name="sorted" as="element()*">
-      <xsl:perform-sort select="$entries">
-        <xsl:sort select="ed:sort-key(.)" lang="en"/>
-      </xsl:perform-sort>
-    </xsl:variable>
+    <xsl:variable name="sorted" select="ed:register-order($kind)"/>
     <xsl:variable name="plural" select="lower-case(ed:kind-label($kind, true()))"/>
     <header class="page-head">
       <h1><xsl:value-of select="ed:kind-label($kind, true())"/></h1>
@@ -193,7 +189,7 @@
   <!-- ===== Chronology ===== -->
 
   <xsl:template name="h:chronology">
-    <xsl:variable name="items" select="ed:chronology()"/>
+    <xsl:variable name="items" select="ed:register-order('event')"/>
     <header class="page-head">
       <h1>Chronology</h1>
       <p class="lede">
@@ -286,8 +282,7 @@
       </p>
     </header>
     <div class="entries">
-      <xsl:for-each select="$ed:bibliography">
-        <xsl:sort select="ed:sort-key(.)" lang="en"/>
+      <xsl:for-each select="ed:register-order('bibl')">
         <xsl:variable name="printed" select="ed:printed-reference(.)"/>
         <xsl:variable name="id" select="string(@xml:id)"/>
         <article class="entry entry-bibl" id="{$id}" aria-labelledby="{$id}-heading">

@@ -253,7 +253,7 @@
   <!-- schema.org ScholarlyArticle, as an XDM map for JSON serialisation. -->
   <xsl:function name="h:json-ld" as="map(*)">
     <xsl:variable name="source" select="$ed:tei/teiHeader/fileDesc/sourceDesc/bibl[1]"/>
-    <xsl:variable name="mentioned" select="($ed:persons, $ed:places, $ed:orgs, $ed:events)
+    <xsl:variable name="mentioned" select="$ed:named-entries
       [exists(ed:mentions(.))][not(@xml:id = $ed:title-stmt/author/@ref ! ed:id(.))]"/>
     <xsl:sequence select="map:merge((
       map{'@context': 'https://schema.org',

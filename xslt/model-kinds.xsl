@@ -41,6 +41,8 @@
     ed:kind($node as element()) as xs:string      the kind of an entry or mention
     ed:kind-label($kind, $plural as xs:boolean) as xs:string
     ed:entries($kind) as element()*                the register's entries, in source order
+    $ed:named-entries as element()*                the entries names in the text point to (not bibl)
+    ed:register-order($kind) as element()*         the same by the kind's sort rule (by date: ed:chronology())
     ed:names($entry as element()) as element()*    an entry's names (persName, placeName ...)
     ed:main-name($entry as element()) as element()?   its main name (type="main", else the first)
     ed:is-entry($node as element()?) as xs:boolean a register entry of some kind
@@ -94,6 +96,11 @@
   <xsl:key name="ed:kind-by-name" match="ed:kind" use="@name"/>
   <xsl:key name="ed:kind-by-element" match="ed:kind" use="@entry[. ne ''], @mention[. ne '']"/>
 
+  <!-- The entries that names in the text point to (persons, places,
+       organisations, events), kind by kind in the table's order. -->
+  <xsl:variable name="ed:named-entries" as="element()*"
+    select="$ed:kind-table/ed:kind[@entry ne ''][@pointer eq 'ref'] ! ed:entries(@name)"/>
+
   <!-- The row of a kind. -->
   <xsl:function name="ed:kind-row" as="element(ed:kind)?">
     <xsl:param name="kind" as="xs:string"/>
@@ -121,6 +128,23 @@
     <xsl:param name="kind" as="xs:string"/>
     <xsl:variable name="row" select="ed:kind-row($kind)"/>
     <xsl:sequence select="$ed:tei/standOff/*[local-name() eq $row/@list]/*[local-name() eq $row/@entry]"/>
+  </xsl:function>
+
+  <!-- A register in the order of its kind's sort rule: by ed:sort-key
+       (surname, name, author and year, as ed:sort-key reads each entry),
+       or, for the kinds sorted by date, the chronology. -->
+  <xsl:function name="ed:register-order" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="ed:kind-row($kind)/@sort eq 'date'">
+        <xsl:sequence select="ed:chronology()"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:perform-sort select="ed:entries($kind)">
+          <xsl:sort select="ed:sort-key(.)" lang="en"/>
+        </xsl:perform-sort>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The names of an entry: its children named in the kind's "names" column. -->
