@@ -1,12 +1,27 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   common.xsl: the edition's shared model, imported by every writer
-  (html.xsl, print.xsl, data.xsl). It holds no output templates of its own
-  except the citation mode, which both HTML writers share.
+  (html.xsl, print.xsl, data.xsl, stats.xsl). Everything the outputs share
+  is derived here, once; the writers only serialise it. A writer that
+  computes something another writer also needs is a bug: move it here.
 
-  Everything here is a function in the ed: namespace, a key, or a global
-  variable read from the teiHeader. Every lookup goes through xsl:key so the
-  cost of a build grows linearly with the size of the source.
+  This module: keys, the header's facts, pointers and lookup, labels and
+  sort keys, stable ids (accumulators: mentions, dates, citations, notes,
+  page breaks), citable units, tables, the words of the reading text,
+  places and identifiers, citations of the edition, the bibliography and
+  the citation style (mode ed:citation, HTML phrase content). It includes
+
+    model-kinds.xsl     the table of kinds: one row per kind of entry
+    model-dates.xsl     dates in words, life spans, the chronology
+    model-mentions.xsl  mentions by unit, anchors, keyword in context, the print index
+    model-outputs.xsl   the list of outputs, published URLs, the Dublin Core record
+
+  each of which lists its functions, with what they return, at its top.
+  tests/test_model.py calls them on small TEI documents.
+
+  Everything is a function in the ed: namespace, a key, a template in an ed:
+  mode or a global variable. Every lookup goes through xsl:key so the cost
+  of a build grows linearly with the size of the source.
 
   The global context item must be the TEI document (the Python runner sets it).
 -->
@@ -19,9 +34,6 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
-  <!-- The model's modules: one table of kinds, dates and the chronology,
-       mentions and the print index, the outputs and the metadata records.
-       Each lists its functions, with what they return, at its top. -->
   <xsl:include href="model-kinds.xsl"/>
   <xsl:include href="model-dates.xsl"/>
   <xsl:include href="model-mentions.xsl"/>
@@ -447,29 +459,29 @@
        phrase content: used by the register, the bibliography page and the
        print edition alike. -->
   <xsl:template match="biblStruct" mode="ed:citation">
-    <xsl:variable name="p" select="ed:record-parts(.)"/>
+    <xsl:variable name="parts" select="ed:record-parts(.)"/>
     <span class="citation-authors"><xsl:value-of select="ed:authors(.)"/></span>
-    <xsl:text> (</xsl:text><xsl:value-of select="$p?year"/><xsl:text>). </xsl:text>
+    <xsl:text> (</xsl:text><xsl:value-of select="$parts?year"/><xsl:text>). </xsl:text>
     <xsl:choose>
       <xsl:when test="analytic">
-        <span class="citation-title"><xsl:value-of select="$p?title"/></span>
+        <span class="citation-title"><xsl:value-of select="$parts?title"/></span>
         <xsl:text>. </xsl:text>
-        <i class="citation-container"><xsl:value-of select="$p?container"/></i>
-        <xsl:value-of select="($p?volume ! (', ' || .), $p?issue ! ('(' || . || ')'), $p?pages ! (', ' || .))" separator=""/>
+        <i class="citation-container"><xsl:value-of select="$parts?container"/></i>
+        <xsl:value-of select="($parts?volume ! (', ' || .), $parts?issue ! ('(' || . || ')'), $parts?pages ! (', ' || .))" separator=""/>
         <xsl:text>.</xsl:text>
       </xsl:when>
       <xsl:otherwise>
         <i class="citation-title">
-          <xsl:if test="$p?language ne ''"><xsl:attribute name="lang" select="$p?language"/></xsl:if>
-          <xsl:value-of select="$p?title"/>
+          <xsl:if test="$parts?language ne ''"><xsl:attribute name="lang" select="$parts?language"/></xsl:if>
+          <xsl:value-of select="$parts?title"/>
         </i>
         <xsl:text>.</xsl:text>
-        <xsl:if test="exists($p?place) or exists($p?publisher)">
-          <xsl:value-of select="' ' || string-join(($p?place, $p?publisher), ': ') || '.'"/>
+        <xsl:if test="exists($parts?place) or exists($parts?publisher)">
+          <xsl:value-of select="' ' || string-join(($parts?place, $parts?publisher), ': ') || '.'"/>
         </xsl:if>
-        <xsl:if test="exists($p?url)">
+        <xsl:if test="exists($parts?url)">
           <xsl:text> </xsl:text>
-          <a class="citation-url" href="{$p?url}"><xsl:value-of select="$p?url"/></a>
+          <a class="citation-url" href="{$parts?url}"><xsl:value-of select="$parts?url"/></a>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>

@@ -56,22 +56,22 @@
 
   <xsl:function name="dx:csl-item" as="element(j:map)">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <!-- CSL-JSON leaves out what is unknown: no nulls, no empty strings. -->
     <xsl:sequence select="dx:map((), (
-      dx:string('id', $p?id),
+      dx:string('id', $parts?id),
       dx:string('type', dx:csl-type($record)),
-      dx:string('title', $p?title),
-      dx:array('author', $p?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given))[not(self::j:null)])),
-      dx:date-parts('issued', $p?date),
-      dx:string('container-title', $p?container),
-      dx:string('volume', $p?volume),
-      dx:string('issue', $p?issue),
-      dx:string('page', $p?pages),
-      dx:string('publisher', $p?publisher),
-      dx:string('publisher-place', $p?place),
-      dx:string('URL', $p?url),
-      dx:string('language', $p?language))[not(self::j:null)])"/>
+      dx:string('title', $parts?title),
+      dx:array('author', $parts?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given))[not(self::j:null)])),
+      dx:date-parts('issued', $parts?date),
+      dx:string('container-title', $parts?container),
+      dx:string('volume', $parts?volume),
+      dx:string('issue', $parts?issue),
+      dx:string('page', $parts?pages),
+      dx:string('publisher', $parts?publisher),
+      dx:string('publisher-place', $parts?place),
+      dx:string('URL', $parts?url),
+      dx:string('language', $parts?language))[not(self::j:null)])"/>
   </xsl:function>
 
   <!-- ===== BibTeX ===== -->
@@ -107,27 +107,27 @@
 
   <xsl:function name="dx:bibtex-entry" as="xs:string">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <xsl:variable name="type" select="($dx:bibtex-types(string($record/@type)), 'misc')[1]"/>
     <xsl:variable name="container-field" select="if ($type eq 'article') then 'journal' else 'booktitle'"/>
     <xsl:variable name="months" select="('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec')"/>
-    <xsl:variable name="month" select="if (matches($p?date, '^\d{4}-\d{2}')) then $months[xs:integer(substring($p?date, 6, 2))] else ()"/>
+    <xsl:variable name="month" select="if (matches($parts?date, '^\d{4}-\d{2}')) then $months[xs:integer(substring($parts?date, 6, 2))] else ()"/>
     <!-- (name, value already in BibTeX syntax) pairs, in the order written. -->
     <xsl:variable name="fields" as="array(xs:string)*" select="
-      (if (exists($p?authors)) then ['author', '{' || string-join($p?authors ! dx:bibtex-escape(?family || (if (?given ne '') then ', ' || ?given else '')), ' and ') || '}'] else ()),
-      ['title', '{{' || dx:bibtex-escape($p?title) || '}}'],
-      $p?container ! [$container-field, '{' || dx:bibtex-escape(.) || '}'],
-      $p?volume ! ['volume', '{' || dx:bibtex-escape(.) || '}'],
-      $p?issue ! ['number', '{' || dx:bibtex-escape(.) || '}'],
-      $p?pages ! ['pages', '{' || dx:bibtex-escape(replace(., '^(\w+)-(\w+)$', '$1--$2')) || '}'],
-      $p?publisher ! ['publisher', '{' || dx:bibtex-escape(.) || '}'],
-      $p?place ! ['address', '{' || dx:bibtex-escape(.) || '}'],
-      $p?year[. ne ''] ! ['year', '{' || . || '}'],
+      (if (exists($parts?authors)) then ['author', '{' || string-join($parts?authors ! dx:bibtex-escape(?family || (if (?given ne '') then ', ' || ?given else '')), ' and ') || '}'] else ()),
+      ['title', '{{' || dx:bibtex-escape($parts?title) || '}}'],
+      $parts?container ! [$container-field, '{' || dx:bibtex-escape(.) || '}'],
+      $parts?volume ! ['volume', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?issue ! ['number', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?pages ! ['pages', '{' || dx:bibtex-escape(replace(., '^(\w+)-(\w+)$', '$1--$2')) || '}'],
+      $parts?publisher ! ['publisher', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?place ! ['address', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?year[. ne ''] ! ['year', '{' || . || '}'],
       $month ! ['month', .],
-      $p?date[string-length(.) gt 4] ! ['date', '{' || . || '}'],
-      $p?url ! ['url', '{' || dx:bibtex-url(.) || '}'],
-      $p?language[. ne ''] ! ['language', '{' || dx:bibtex-escape(.) || '}']"/>
-    <xsl:sequence select="'@' || $type || '{' || $p?id || ',&#10;'
+      $parts?date[string-length(.) gt 4] ! ['date', '{' || . || '}'],
+      $parts?url ! ['url', '{' || dx:bibtex-url(.) || '}'],
+      $parts?language[. ne ''] ! ['language', '{' || dx:bibtex-escape(.) || '}']"/>
+    <xsl:sequence select="'@' || $type || '{' || $parts?id || ',&#10;'
       || string-join($fields ! ('  ' || ?1 || ' = ' || ?2), ',&#10;') || '&#10;}&#10;'"/>
   </xsl:function>
 

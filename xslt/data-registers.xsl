@@ -272,25 +272,25 @@
 
   <xsl:function name="dx:bibl" as="element(j:map)">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <xsl:variable name="printed" select="ed:printed-reference($record)"/>
     <xsl:sequence select="dx:map((), (
-      dx:string('id', $p?id),
-      dx:string('type', $p?type),
+      dx:string('id', $parts?id),
+      dx:string('type', $parts?type),
       dx:string('cslType', dx:csl-type($record)),
       dx:string('citation', ed:short-citation($record)),
-      dx:array('authors', $p?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given)))),
-      dx:string('title', $p?title),
-      dx:string('container', $p?container),
-      dx:string('volume', $p?volume),
-      dx:string('issue', $p?issue),
-      dx:string('pages', $p?pages),
-      dx:string('publisher', $p?publisher),
-      dx:string('place', $p?place),
-      dx:string('date', $p?date),
-      dx:string('year', $p?year),
-      dx:string('url', $p?url),
-      dx:string('language', $p?language),
+      dx:array('authors', $parts?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given)))),
+      dx:string('title', $parts?title),
+      dx:string('container', $parts?container),
+      dx:string('volume', $parts?volume),
+      dx:string('issue', $parts?issue),
+      dx:string('pages', $parts?pages),
+      dx:string('publisher', $parts?publisher),
+      dx:string('place', $parts?place),
+      dx:string('date', $parts?date),
+      dx:string('year', $parts?year),
+      dx:string('url', $parts?url),
+      dx:string('language', $parts?language),
       dx:number('reference', $printed/@n),
       dx:string('printed', $printed ! normalize-space(string-join(.//text()[not(ancestor::note)]))),
       dx:notes($record),

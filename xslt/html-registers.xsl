@@ -137,9 +137,9 @@
           </dd>
         </xsl:if>
         <xsl:if test="self::place and exists(ed:lat-long(.))">
-          <xsl:variable name="ll" select="ed:lat-long(.)"/>
+          <xsl:variable name="lat-long" select="ed:lat-long(.)"/>
           <dt>Maps</dt>
-          <dd><a class="external" href="https://www.openstreetmap.org/?mlat={$ll[1]}&amp;mlon={$ll[2]}#map=9/{$ll[1]}/{$ll[2]}">OpenStreetMap</a></dd>
+          <dd><a class="external" href="https://www.openstreetmap.org/?mlat={$lat-long[1]}&amp;mlon={$lat-long[2]}#map=9/{$lat-long[1]}/{$lat-long[2]}">OpenStreetMap</a></dd>
         </xsl:if>
       </dl>
       <xsl:call-template name="h:entry-notes"/>

@@ -224,17 +224,17 @@
       <meta name="citation_public_url" content="{$h:article-url}"/>
     </xsl:if>
     <xsl:for-each select="$ed:bibliography">
-      <xsl:variable name="p" select="ed:record-parts(.)"/>
+      <xsl:variable name="parts" select="ed:record-parts(.)"/>
       <meta name="citation_reference" content="{string-join((
-        $p?authors ! ('citation_author=' || ?family || ', ' || ?given),
-        'citation_title=' || $p?title,
-        $p?container ! ((if (current()/monogr/title/@level = 'j') then 'citation_journal_title=' else 'citation_inbook_title=') || .),
-        $p?volume ! ('citation_volume=' || .),
-        $p?issue ! ('citation_issue=' || .),
-        $p?pages ! ('citation_firstpage=' || substring-before(. || '-', '-')),
-        $p?pages[contains(., '-')] ! ('citation_lastpage=' || substring-after(., '-')),
-        $p?publisher ! ('citation_publisher=' || .),
-        ('citation_publication_date=' || $p?year)[$p?year ne '']), '; ')}"/>
+        $parts?authors ! ('citation_author=' || ?family || ', ' || ?given),
+        'citation_title=' || $parts?title,
+        $parts?container ! ((if (current()/monogr/title/@level = 'j') then 'citation_journal_title=' else 'citation_inbook_title=') || .),
+        $parts?volume ! ('citation_volume=' || .),
+        $parts?issue ! ('citation_issue=' || .),
+        $parts?pages ! ('citation_firstpage=' || substring-before(. || '-', '-')),
+        $parts?pages[contains(., '-')] ! ('citation_lastpage=' || substring-after(., '-')),
+        $parts?publisher ! ('citation_publisher=' || .),
+        ('citation_publication_date=' || $parts?year)[$parts?year ne '']), '; ')}"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -297,14 +297,14 @@
   <xsl:function name="h:json-ld-thing" as="map(*)">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="kind" select="ed:kind($entry)"/>
-    <xsl:variable name="same" select="$entry/idno ! ed:idno-url(.) ! ed:safe-url(.)"/>
+    <xsl:variable name="same-as" select="$entry/idno ! ed:idno-url(.) ! ed:safe-url(.)"/>
     <xsl:variable name="geo" select="if ($entry/self::place) then ed:lat-long($entry) else ()"/>
     <xsl:sequence select="map:merge((
       map{'@type': string(ed:kind-row($kind)/@schema-org),
           '@id': h:entry-url($entry),
           'name': ed:label($entry)},
       (map{'alternateName': array{ ed:variants($entry) }})[exists(ed:variants($entry))],
-      (map{'sameAs': array{ $same }})[exists($same)],
+      (map{'sameAs': array{ $same-as }})[exists($same-as)],
       (map{'geo': map{'@type': 'GeoCoordinates', 'latitude': $geo[1], 'longitude': $geo[2]}})[count($geo) = 2],
       (map{'birthDate': string($entry/birth[1]/@when)})[$entry/birth/@when],
       (map{'deathDate': string($entry/death[1]/@when)})[count($entry/death[@when]) = 1],
@@ -314,21 +314,21 @@
 
   <xsl:function name="h:json-ld-work" as="map(*)">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <xsl:sequence select="map:merge((
       map{'@type': if ($record/@type = 'book') then 'Book' else 'ScholarlyArticle',
-          'name': $p?title,
-          'author': array{ $p?authors ! map{'@type': 'Person', 'familyName': ?family, 'givenName': ?given,
+          'name': $parts?title,
+          'author': array{ $parts?authors ! map{'@type': 'Person', 'familyName': ?family, 'givenName': ?given,
                                              'name': ?given || ' ' || ?family} },
-          'datePublished': $p?year},
+          'datePublished': $parts?year},
       (map{'isPartOf': map{'@type': if ($record/monogr/title/@level = 'j') then 'Periodical' else 'Book',
-                           'name': $p?container}})[exists($p?container)],
-      (map{'volumeNumber': $p?volume})[exists($p?volume)],
-      (map{'issueNumber': $p?issue})[exists($p?issue)],
-      (map{'pagination': $p?pages})[exists($p?pages)],
-      (map{'publisher': map{'@type': 'Organization', 'name': $p?publisher}})[exists($p?publisher)],
-      (map{'url': $p?url})[exists($p?url)],
-      (map{'inLanguage': $p?language})[$p?language ne '']
+                           'name': $parts?container}})[exists($parts?container)],
+      (map{'volumeNumber': $parts?volume})[exists($parts?volume)],
+      (map{'issueNumber': $parts?issue})[exists($parts?issue)],
+      (map{'pagination': $parts?pages})[exists($parts?pages)],
+      (map{'publisher': map{'@type': 'Organization', 'name': $parts?publisher}})[exists($parts?publisher)],
+      (map{'url': $parts?url})[exists($parts?url)],
+      (map{'inLanguage': $parts?language})[$parts?language ne '']
     ))"/>
   </xsl:function>
 
@@ -365,13 +365,13 @@
        the article, or an external URL that ed:safe-url lets through. -->
   <xsl:function name="h:pointer-href" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="p" select="normalize-space($pointer)"/>
-    <xsl:variable name="target" select="if (starts-with($p, '#')) then ed:target($p) else ()"/>
+    <xsl:variable name="pointer-text" select="normalize-space($pointer)"/>
+    <xsl:variable name="target" select="if (starts-with($pointer-text, '#')) then ed:target($pointer-text) else ()"/>
     <xsl:sequence select="
       if (ed:is-entry($target)) then h:entry-href($target)
-      else if (exists($target) and $target/ancestor::text) then 'index.html' || $p
-      else if (starts-with($p, '#')) then ()
-      else ed:safe-url($p)"/>
+      else if (exists($target) and $target/ancestor::text) then 'index.html' || $pointer-text
+      else if (starts-with($pointer-text, '#')) then ()
+      else ed:safe-url($pointer-text)"/>
   </xsl:function>
 
 
