@@ -253,6 +253,15 @@ def test_stats_of_the_article_agree_with_the_tei(run_edition):
     assert numbers["words"] == 1886
 
 
+def test_stats_of_a_document_that_is_not_tei_exits_1(run_edition, tmp_path):
+    path = tmp_path / "other.xml"
+    path.write_text("<html>\n<body/></html>", encoding="utf-8")
+    result = run_edition("stats", path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}:1:1: error: the root element is html, not TEI")
+    assert "Traceback" not in result.stderr
+
+
 def test_stats_of_a_broken_file_exits_1(run_edition, tmp_path):
     path = tmp_path / "broken.xml"
     path.write_text("<TEI>", encoding="utf-8")

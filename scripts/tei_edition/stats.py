@@ -18,6 +18,7 @@ from .paths import display_path
 from .xmlsafe import XMLInputError, load
 
 STYLESHEET = "stats.xsl"
+TEI_ROOT = "{http://www.tei-c.org/ns/1.0}TEI"
 
 
 def edition_stats(source: Path) -> dict:
@@ -30,6 +31,11 @@ def edition_stats(source: Path) -> dict:
         doc = load(source)
     except XMLInputError as exc:
         raise BuildError(exc.findings) from None
+    root = doc.tree.getroot()
+    if root.tag != TEI_ROOT:
+        raise BuildError([Finding(display_path(source), root.sourceline, 1, ERROR, "stats",
+                                  f"the root element is {root.tag}, not TEI in the TEI namespace "
+                                  "(http://www.tei-c.org/ns/1.0): this is not a TEI document")])
     with tempfile.TemporaryDirectory(prefix="edition-stats-") as scratch:
         result = run(STYLESHEET, doc.tree, scratch, source_path=source)
     try:
