@@ -105,6 +105,9 @@
   <xsl:variable name="ed:author-surname" as="xs:string" select="normalize-space($ed:title-stmt/author/persName/surname)"/>
   <xsl:variable name="ed:author-forenames" as="xs:string"
     select="normalize-space(string-join($ed:title-stmt/author/persName/(forename | addName), ' '))"/>
+  <!-- The author as catalogues and citation metadata invert names: "Surname, Forenames". -->
+  <xsl:variable name="ed:author-inverted" as="xs:string"
+    select="string-join(($ed:author-surname, $ed:author-forenames)[. ne ''], ', ')"/>
   <xsl:variable name="ed:author-affiliation" as="xs:string" select="normalize-space($ed:title-stmt/author/affiliation)"/>
   <xsl:variable name="ed:author-email" as="xs:string" select="normalize-space($ed:title-stmt/author/email)"/>
   <xsl:variable name="ed:publisher" as="xs:string" select="normalize-space($ed:tei/teiHeader/fileDesc/publicationStmt/publisher)"/>

@@ -208,7 +208,7 @@
 
   <xsl:template name="h:highwire">
     <meta name="citation_title" content="{$ed:full-title}"/>
-    <meta name="citation_author" content="{$ed:author-surname}, {$ed:author-forenames}"/>
+    <meta name="citation_author" content="{$ed:author-inverted}"/>
     <xsl:if test="$ed:author-affiliation ne ''">
       <meta name="citation_author_institution" content="{$ed:author-affiliation}"/>
     </xsl:if>

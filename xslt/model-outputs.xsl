@@ -131,7 +131,7 @@
     <xsl:variable name="header" select="$ed:tei/teiHeader"/>
     <xsl:sequence select="
       ['title', $ed:full-title],
-      ['creator', string-join(($ed:author-surname, $ed:author-forenames)[. ne ''], ', ')],
+      ['creator', $ed:author-inverted],
       $ed:title-stmt/respStmt/name ! ['contributor', normalize-space(.)],
       $ed:keywords ! ['subject', .],
       ['description', $ed:abstract],
