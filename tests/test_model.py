@@ -26,7 +26,7 @@ def tei(body: str = "", standoff: str = "", front: str = "", back: str = "") -> 
 
 
 @lru_cache(maxsize=None)
-def _executable(expression: str):
+def _executable(expression: str, declarations: str = ""):
     from tei_edition.transform import processor
 
     stylesheet = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,6 +35,7 @@ def _executable(expression: str):
       xpath-default-namespace="{TEI_NS}" exclude-result-prefixes="#all">
       <xsl:import href="{COMMON}"/>
       <xsl:output method="text" encoding="UTF-8"/>
+      {declarations}
       <xsl:template match="/"><xsl:value-of select={quoteattr(expression)} separator="|"/></xsl:template>
     </xsl:stylesheet>"""
     compiler = processor().new_xslt30_processor()
@@ -43,12 +44,14 @@ def _executable(expression: str):
     return executable
 
 
-def evaluate(document: str, expression: str, params: dict[str, str] | None = None) -> str:
+def evaluate(document: str, expression: str, params: dict[str, str] | None = None, declarations: str = "") -> str:
     """The value of an XPath expression (items joined by '|') in the model's
-    context: the TEI document is the global context item, as in a build."""
+    context: the TEI document is the global context item, as in a build.
+    ``declarations`` are added to the stylesheet that imports the model (and
+    override it)."""
     from tei_edition.transform import processor
 
-    executable = _executable(expression)
+    executable = _executable(expression, declarations)
     executable.clear_parameters()
     for name, value in (params or {}).items():
         executable.set_parameter(name, processor().make_string_value(value))
@@ -341,3 +344,41 @@ def test_outputs_and_where_they_are_published():
     assert evaluate(HEADER, absolute, {"edition-url": "https://example.org/ed/"}) == \
         "https://example.org/ed/persons.html|https://example.org/pdf/article.pdf"
     assert evaluate(HEADER, "ed:downloads()[1] ! (@group || ':' || @label)") == "Text:TEI P5 XML source"
+
+
+# --- a new kind is one row ---------------------------------------------------------------------
+
+# The kinds table with one more row: objects (TEI listObject/object/objectName).
+OBJECT_KIND = f"""
+  <xsl:variable name="ed:kind-table" as="document-node()">
+    <xsl:document>
+      <xsl:sequence select="doc('{(paths.xslt_dir() / "model-kinds.xsl").resolve().as_uri()}')
+        //xsl:variable[@name = 'ed:kind-table']//ed:kind"/>
+      <ed:kind name="object" entry="object" list="listObject" names="objectName" mention="objectName" mention-type=""
+        pointer="ref" singular="Object" plural="Objects" page="objects.html" data="objects" extra-data=""
+        schema-org="Thing" class="object" sort="name" index="yes" highlight="yes"
+        page-title="Objects" page-description="Objects named in %title%." description="Register of objects."/>
+    </xsl:document>
+  </xsl:variable>"""
+
+OBJECTS = tei(
+    body='<p n="1">The <objectName ref="#banner">green banner</objectName> and the <objectName ref="#banner">banner</objectName>.</p>',
+    standoff='<listObject><object xml:id="banner"><objectName type="main">Green banner</objectName>'
+             '<objectName>Banner of Islam</objectName></object></listObject>',
+)
+
+
+def test_a_new_kind_is_one_row_of_the_kinds_table():
+    def value(expression: str) -> str:
+        return evaluate(OBJECTS, expression, declarations=OBJECT_KIND)
+
+    assert value("ed:kind(//object) || '|' || ed:kind((//objectName)[1])") == "object|object"
+    assert value("ed:kind-label('object', true())") == "Objects"
+    assert value("ed:entries('object') ! ed:label(.)") == "Green banner"
+    assert value("ed:variants(//object)") == "Banner of Islam"
+    assert value("ed:mentions(//object) ! ed:anchor(.)") == "m-banner-1|m-banner-2"
+    assert value("ed:index-entries('object') ! ?heading") == "Green banner"
+    # Its page and data files are outputs: navigation, downloads, sitemap, outputs.json.
+    assert "html/objects.html" in value("ed:pages() ! string(@path)").split("|")
+    assert value("ed:downloads()[@kind = 'object'] ! (@group || ':' || @label)") == "Objects:JSON|Objects:CSV"
+    assert value("ed:is-entry(//object)") == "true"
