@@ -108,18 +108,21 @@
 
   <!-- ===== Records by kind ===== -->
 
-  <!-- One record per register entry or chronology item (dx:records, data.xsl). -->
+  <!-- A kind's data file, in two templates beside its record function: its
+       records (mode dx:record: one per register entry or chronology item, see
+       dx:records in data.xsl) and its CSV columns (mode dx:columns, on the
+       kind's row of the kinds table). A module that adds a kind adds both. -->
   <xsl:template match="person" mode="dx:record"><xsl:sequence select="dx:person(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'persons']" mode="dx:columns"><xsl:sequence select="$dx:person-columns"/></xsl:template>
   <xsl:template match="place" mode="dx:record"><xsl:sequence select="dx:place(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'places']" mode="dx:columns"><xsl:sequence select="$dx:place-columns"/></xsl:template>
   <xsl:template match="org" mode="dx:record"><xsl:sequence select="dx:org(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'organisations']" mode="dx:columns"><xsl:sequence select="$dx:org-columns"/></xsl:template>
   <xsl:template match="event" mode="dx:record"><xsl:sequence select="dx:event(.)"/></xsl:template>
   <xsl:template match="date" mode="dx:record"><xsl:sequence select="dx:dated-mention(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'chronology']" mode="dx:columns"><xsl:sequence select="$dx:chronology-columns"/></xsl:template>
   <xsl:template match="biblStruct" mode="dx:record"><xsl:sequence select="dx:bibl(.)"/></xsl:template>
-
-  <!-- The CSV columns of each data file (the "data" column of the kinds table). -->
-  <xsl:variable name="dx:columns" as="map(xs:string, xs:string+)" select="map{
-    'persons': $dx:person-columns, 'places': $dx:place-columns, 'organisations': $dx:org-columns,
-    'chronology': $dx:chronology-columns, 'bibliography': $dx:bibl-columns}"/>
+  <xsl:template match="ed:kind[@data = 'bibliography']" mode="dx:columns"><xsl:sequence select="$dx:bibl-columns"/></xsl:template>
 
   <!-- ===== Persons ===== -->
 

@@ -57,7 +57,7 @@
         <xsl:with-param name="name" select="string(@data)"/>
         <xsl:with-param name="description" select="string(@description)"/>
         <xsl:with-param name="records" select="dx:records(string(@name))"/>
-        <xsl:with-param name="columns" select="$dx:columns(string(@data))"/>
+        <xsl:with-param name="columns" as="xs:string+"><xsl:apply-templates select="." mode="dx:columns"/></xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
 
