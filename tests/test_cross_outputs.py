@@ -166,7 +166,7 @@ def test_with_an_edition_url_the_outputs_still_agree(tmp_path):
     assert ("identifier", EDITION_URL + "index.html") in record
     assert dc_from_html(page(out, "index.html")) == record
     outputs = read_outputs(out / "data" / "outputs.json")
-    pages = [o for o in outputs if o["format"] == "html"]
+    pages = [o for o in outputs if o["mediaType"] == "text/html"]
     sitemap = etree.parse(str(out / "data" / "sitemap.xml")).getroot()
     assert [loc.text for loc in sitemap.iter(f"{{{SITEMAP}}}loc")] == [o["url"] for o in pages]
     for o in pages:
@@ -180,7 +180,7 @@ def test_with_an_edition_url_the_outputs_still_agree(tmp_path):
 
 def test_outputs_sitemap_navigation_and_downloads_list_the_same_files(out):
     outputs = read_outputs(out / "data" / "outputs.json")
-    pages = [o["path"].removeprefix("html/") for o in outputs if o["format"] == "html"]
+    pages = [o["path"].removeprefix("html/") for o in outputs if o["mediaType"] == "text/html"]
     assert pages[0] == "index.html" and "persons.html" in pages and "about.html" in pages
     sitemap = etree.parse(str(out / "data" / "sitemap.xml")).getroot()
     assert [loc.text for loc in sitemap.iter(f"{{{SITEMAP}}}loc")] == pages

@@ -24,7 +24,7 @@
   Functions and variables:
     $ed:edition-url as xs:string     the edition-url parameter with one trailing slash, or ''
     $ed:outputs as element(ed:output)*
-    ed:pages() as element(ed:output)*       the HTML pages, in the order of the navigation
+    ed:pages() as element(ed:output)*       the HTML pages (text/html), in the order of the navigation
     ed:downloads() as element(ed:output)*   what about.html offers, in its order
     ed:output-href($output) as xs:string    its link from an HTML page (relative: ../data/x.json)
     ed:published-url($output) as xs:string
@@ -98,7 +98,7 @@
   <xsl:variable name="ed:outputs" as="element(ed:output)*" select="$ed:output-table/ed:output"/>
 
   <xsl:function name="ed:pages" as="element(ed:output)*">
-    <xsl:sequence select="$ed:outputs[@format eq 'html']"/>
+    <xsl:sequence select="$ed:outputs[@media-type eq 'text/html']"/>
   </xsl:function>
 
   <xsl:function name="ed:downloads" as="element(ed:output)*">
