@@ -29,7 +29,8 @@
     extra-data     further data files of the kind (space-separated names)
     schema-org     its schema.org type (the HTML's JSON-LD)
     class          CSS class suffix of a mention (ent-CLASS) and of an entry
-    sort           how the register is ordered: surname | name | date | author-year
+    sort           how the register is ordered: surname | name | author-year (all by
+                   ed:sort-key) | date (the chronology) | source (as the source has it)
     index          'yes' when the print edition's back-of-book index lists it
     highlight      'yes' when the reading edition offers a highlight toggle
     page-title     the title and navigation label of its page
@@ -131,13 +132,16 @@
   </xsl:function>
 
   <!-- A register in the order of its kind's sort rule: by ed:sort-key
-       (surname, name, author and year, as ed:sort-key reads each entry),
-       or, for the kinds sorted by date, the chronology. -->
+       (surname, name, author and year, as ed:sort-key reads each entry);
+       for the kinds sorted by date, the chronology; else in source order. -->
   <xsl:function name="ed:register-order" as="element()*">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:choose>
       <xsl:when test="ed:kind-row($kind)/@sort eq 'date'">
         <xsl:sequence select="ed:chronology()"/>
+      </xsl:when>
+      <xsl:when test="ed:kind-row($kind)/@sort eq 'source'">
+        <xsl:sequence select="ed:entries($kind)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:perform-sort select="ed:entries($kind)">
