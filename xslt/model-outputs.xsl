@@ -18,12 +18,14 @@
                 copy (the build copies it: the TEI source, the schemas)
     media-type  its MIME type
     group, label   its place in about.html's downloads ('' = not offered)
-    kind        for a register page or data file: the kind (first of the row's kinds)
+    kind        for a register page or data file: its kind (the first kind of the
+                table with that page or data file: chronology.html is 'event')
     nav, title, description   for a page: navigation label, title, meta description
 
   Functions and variables:
     $ed:edition-url as xs:string     the edition-url parameter with one trailing slash, or ''
     $ed:outputs as element(ed:output)*
+    ed:output($path as xs:string) as element(ed:output)   an output by its path: ed:output('pdf/article.pdf')
     ed:pages() as element(ed:output)*       the HTML pages (text/html), in the order of the navigation
     ed:downloads() as element(ed:output)*   what about.html offers, in its order
     ed:output-href($output) as xs:string    its link from an HTML page (relative: ../data/x.json)
