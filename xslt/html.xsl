@@ -127,6 +127,7 @@
             <xsl:value-of select="h:json(h:json-ld())"/>
           </script>
           <script src="assets/edition.js" defer=""></script>
+          <xsl:apply-templates select="$page" mode="h:page-assets"/>
         </head>
         <body class="{$class}">
           <a class="skip-link" href="#main">Skip to content</a>
