@@ -796,3 +796,31 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
     for row in rows.values():
         for value in row.values():
             assert not (value or "").startswith(("=", "+", "@", "\t", "\r")), value
+
+
+# --- ids of the HTML edition ------------------------------------------------------------------
+
+
+def test_every_id_the_html_writer_makes_is_refused_as_an_xml_id(tmp_path):
+    """An xml:id equal to an id the HTML writer makes for its own elements (main,
+    m-enver-1, d-1, card-..., X-heading) would give a page two elements with one
+    id: the Schematron rule id-reserved refuses every such id, read here from a
+    real build of the article, with a located error."""
+    from conftest import run_step
+    from tei_edition import validate, xmlsafe
+
+    folder = run_step("html", tmp_path)
+    made = set()
+    for page in folder.rglob("*.html"):
+        made |= set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+    own = set(re.findall(rb'xml:id="([^"]+)"', article()))
+    generated = sorted(made - {i.decode() for i in own})
+    assert {"main", "map", "timeline", "d-1", "m-enver-1", "card-store", "enver-heading"} <= set(generated)
+    body = "".join(f'\n<ab xml:id="{i}">x</ab>' for i in generated)
+    doc = xmlsafe.load_bytes(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{body}</body></text></TEI>'.encode(),
+                             tmp_path / "ids.xml")
+    refused = {f.message.split('"')[1]: f for f in validate.check_schematron(doc, limit=10_000).findings
+               if f.rule == "id-reserved"}
+    assert sorted(refused) == generated
+    first = refused[generated[0]]
+    assert (first.line, first.col) == (2, 1)
