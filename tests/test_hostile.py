@@ -824,3 +824,29 @@ def test_every_id_the_html_writer_makes_is_refused_as_an_xml_id(tmp_path):
     assert sorted(refused) == generated
     first = refused[generated[0]]
     assert (first.line, first.col) == (2, 1)
+
+
+# --- file names that are not UTF-8 --------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_named_as_typed_with_line_and_column(tmp_path):
+    name = b"bad\xe9\xff.xml"
+    (Path(os.fsdecode(tmp_path)) / os.fsdecode(name)).write_bytes(b"<TEI>")
+
+    def edition(*args: bytes) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable.encode(), b"-m", b"tei_edition.cli", *args], cwd=tmp_path,
+                              capture_output=True, timeout=120)
+
+    text = edition(b"validate", name)
+    assert text.returncode == 1
+    assert text.stdout.startswith(name + b":1:6: error: not well-formed: ")
+    assert b"codec" not in text.stdout + text.stderr and b"Traceback" not in text.stderr
+    as_json = edition(b"validate", b"--format", b"json", name)
+    report = json.loads(as_json.stdout)
+    assert os.fsencode(report["files"][0]["path"]) == name
+    assert report["files"][0]["findings"][0]["line"] == 1 and report["files"][0]["findings"][0]["col"] == 6
+
+    built = edition(b"build", str(paths.DEFAULT_SOURCE).encode(), b"--out", b"out\xff", b"--format", b"data")
+    assert built.returncode == 1
+    assert b"refusing to build into " in built.stderr and b"out\xff: its path is not valid UTF-8" in built.stderr
+    assert sorted(os.listdir(tmp_path)) == [os.fsdecode(name)]
