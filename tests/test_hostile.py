@@ -380,9 +380,12 @@ def test_an_output_folder_that_is_a_file_is_a_usage_error(sandbox):
     assert target.read_bytes() == b"keep me"
 
 
-@pytest.mark.parametrize("where", ["source-folder", "root", "project"])
+@pytest.mark.parametrize("where", ["source-folder", "root", "project", "assets", "json-schemas"])
 def test_an_output_folder_holding_the_source_or_project_is_refused(sandbox, where):
-    out = {"source-folder": sandbox.base, "root": Path("/"), "project": ROOT}[where]
+    # Inside the stylesheets' or schemas' folders, every later build would copy
+    # the old output into the new one (the assets, the schema copies).
+    out = {"source-folder": sandbox.base, "root": Path("/"), "project": ROOT,
+           "assets": ROOT / "xslt" / "assets" / "out", "json-schemas": ROOT / "schema" / "data" / "out"}[where]
     # For / and the project the source is empty: should the guard ever be lost, the
     # build stops at the source instead of copying and swapping the whole tree.
     source = valid_source(sandbox) if where == "source-folder" else sandbox.write("empty.xml", b"")
@@ -392,6 +395,7 @@ def test_an_output_folder_holding_the_source_or_project_is_refused(sandbox, wher
     assert f"refusing to build into {out}" in run.stderr, run.stderr
     assert listing(sandbox.base) == before
     assert not list(out.parent.glob(f".{out.name}.building-*"))
+    assert where not in ("assets", "json-schemas") or not out.exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
