@@ -299,3 +299,22 @@ def test_a_second_build_waits_for_the_first_and_loses_nothing(run_edition, mini,
     assert out["data/article.xml"] == mini.source.read_bytes()  # the second's
     assert "block/made.txt" in out
     assert leftovers(mini.base) == [] and not atomic.lock_path(mini.out).exists()
+
+
+def test_ctrl_c_while_the_old_output_is_deleted_does_not_fail_the_build(mini, built, monkeypatch):
+    # The interruption comes once the new output is in place: the build succeeded.
+    real_rmtree = atomic.shutil.rmtree
+
+    def interrupted(path, *args, **kwargs):
+        if ".building-" in str(path) and (Path(path) / atomic.MANIFEST).exists():
+            raise KeyboardInterrupt
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(atomic.shutil, "rmtree", interrupted)
+    mini.source.write_text(mini.source.read_text().replace("Bukhara", "Samarkand"))
+    build.build(mini.source, mini.out, ["html"])
+    assert b"Samarkand" in (mini.out / "html" / "pages" / "body.html").read_bytes()
+    monkeypatch.setattr(atomic.shutil, "rmtree", real_rmtree)
+    assert leftovers(mini.base)  # the old output, left where the next build finds it
+    build.build(mini.source, mini.out, ["data"])
+    assert leftovers(mini.base) == []

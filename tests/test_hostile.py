@@ -380,9 +380,12 @@ def test_an_output_folder_that_is_a_file_is_a_usage_error(sandbox):
     assert target.read_bytes() == b"keep me"
 
 
-@pytest.mark.parametrize("where", ["source-folder", "root", "project"])
+@pytest.mark.parametrize("where", ["source-folder", "root", "project", "assets", "json-schemas"])
 def test_an_output_folder_holding_the_source_or_project_is_refused(sandbox, where):
-    out = {"source-folder": sandbox.base, "root": Path("/"), "project": ROOT}[where]
+    # Inside the stylesheets' or schemas' folders, every later build would copy
+    # the old output into the new one (the assets, the schema copies).
+    out = {"source-folder": sandbox.base, "root": Path("/"), "project": ROOT,
+           "assets": ROOT / "xslt" / "assets" / "out", "json-schemas": ROOT / "schema" / "data" / "out"}[where]
     # For / and the project the source is empty: should the guard ever be lost, the
     # build stops at the source instead of copying and swapping the whole tree.
     source = valid_source(sandbox) if where == "source-folder" else sandbox.write("empty.xml", b"")
@@ -392,6 +395,7 @@ def test_an_output_folder_holding_the_source_or_project_is_refused(sandbox, wher
     assert f"refusing to build into {out}" in run.stderr, run.stderr
     assert listing(sandbox.base) == before
     assert not list(out.parent.glob(f".{out.name}.building-*"))
+    assert where not in ("assets", "json-schemas") or not out.exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -796,3 +800,57 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
     for row in rows.values():
         for value in row.values():
             assert not (value or "").startswith(("=", "+", "@", "\t", "\r")), value
+
+
+# --- ids of the HTML edition ------------------------------------------------------------------
+
+
+def test_every_id_the_html_writer_makes_is_refused_as_an_xml_id(tmp_path):
+    """An xml:id equal to an id the HTML writer makes for its own elements (main,
+    m-enver-1, d-1, card-..., X-heading) would give a page two elements with one
+    id: the Schematron rule id-reserved refuses every such id, read here from a
+    real build of the article, with a located error."""
+    from conftest import run_step
+    from tei_edition import validate, xmlsafe
+
+    folder = run_step("html", tmp_path)
+    made = set()
+    for page in folder.rglob("*.html"):
+        made |= set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+    own = set(re.findall(rb'xml:id="([^"]+)"', article()))
+    generated = sorted(made - {i.decode() for i in own})
+    assert {"main", "map", "timeline", "d-1", "m-enver-1", "card-store", "enver-heading"} <= set(generated)
+    body = "".join(f'\n<ab xml:id="{i}">x</ab>' for i in generated)
+    doc = xmlsafe.load_bytes(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{body}</body></text></TEI>'.encode(),
+                             tmp_path / "ids.xml")
+    refused = {f.message.split('"')[1]: f for f in validate.check_schematron(doc, limit=10_000).findings
+               if f.rule == "id-reserved"}
+    assert sorted(refused) == generated
+    first = refused[generated[0]]
+    assert (first.line, first.col) == (2, 1)
+
+
+# --- file names that are not UTF-8 --------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_named_as_typed_with_line_and_column(tmp_path):
+    name = b"bad\xe9\xff.xml"
+    (Path(os.fsdecode(tmp_path)) / os.fsdecode(name)).write_bytes(b"<TEI>")
+
+    def edition(*args: bytes) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable.encode(), b"-m", b"tei_edition.cli", *args], cwd=tmp_path,
+                              capture_output=True, timeout=120)
+
+    text = edition(b"validate", name)
+    assert text.returncode == 1
+    assert text.stdout.startswith(name + b":1:6: error: not well-formed: ")
+    assert b"codec" not in text.stdout + text.stderr and b"Traceback" not in text.stderr
+    as_json = edition(b"validate", b"--format", b"json", name)
+    report = json.loads(as_json.stdout)
+    assert os.fsencode(report["files"][0]["path"]) == name
+    assert report["files"][0]["findings"][0]["line"] == 1 and report["files"][0]["findings"][0]["col"] == 6
+
+    built = edition(b"build", str(paths.DEFAULT_SOURCE).encode(), b"--out", b"out\xff", b"--format", b"data")
+    assert built.returncode == 1
+    assert b"refusing to build into " in built.stderr and b"out\xff: its path is not valid UTF-8" in built.stderr
+    assert sorted(os.listdir(tmp_path)) == [os.fsdecode(name)]

@@ -14,7 +14,8 @@ The guarantees (README, "Fault injection"):
   the old output is deleted; a second build waits for it.
 * Nothing leaks: the temporary folders are named ``.OUT.building-PID-*`` and
   ``.OUT.previous-PID-*``; those a build leaves behind when it is killed are
-  removed by the next one (under the lock, and only when process PID is gone).
+  removed by the next one (under the lock, and only when process PID is gone,
+  or is the one building).
 * Nothing the user owns is deleted: a build writes a manifest ``.edition-build``
   of the files it made into ``OUT``; a folder the build would replace
   (``html/``, ``data/``...) that holds a file not in the manifest is refused
@@ -148,16 +149,18 @@ def _temp_folders(out_dir: Path) -> list[tuple[str, int, Path]]:
     return found
 
 
-def _alive(pid: int) -> bool:
+def _gone(pid: int) -> bool:
+    """Whether the build of process ``pid`` is over: the process is gone, or it is
+    this one (which holds the lock, so none of its builds is under way)."""
     if pid == os.getpid():
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return False
-    except PermissionError:
         return True
-    return True
+    except PermissionError:
+        return False
+    return False
 
 
 def recover(out_dir: Path) -> list[str]:
@@ -165,7 +168,7 @@ def recover(out_dir: Path) -> list[str]:
     middle of a two-rename swap left aside, and remove the temporary folders of
     builds that are gone. Returns what was done, for the user."""
     notes = []
-    dead = [(kind, path) for kind, pid, path in _temp_folders(out_dir) if not _alive(pid)]
+    dead = [(kind, path) for kind, pid, path in _temp_folders(out_dir) if _gone(pid)]
     previous = [path for kind, path in dead if kind == "previous"]
     if previous and not os.path.lexists(out_dir):
         newest = max(previous, key=lambda p: p.stat().st_ctime)

@@ -14,6 +14,7 @@ for the worker: the build calls it after the other steps have run.
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -110,6 +111,11 @@ def check_out_dir(out_dir: Path, source: Path) -> None:
     """
     protected = [("the source", source.parent), ("the schemas", schema_dir()), ("the stylesheets", xslt_dir()),
                  ("the project", ROOT)]
+    try:
+        os.fsencode(out_dir).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BuildError(f"refusing to build into {out_dir}: its path is not valid UTF-8, and the XSLT processor "
+                         "would write elsewhere; choose a folder whose path is UTF-8") from None
     if out_dir == Path(out_dir.anchor):
         raise BuildError(f"refusing to build into {out_dir}: the output folder must not be the file system root")
     for what, folder in protected:

@@ -64,7 +64,9 @@ def validate(sources: tuple[Path, ...], fmt: str) -> None:
                 for shown, found in results
             ],
         }
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        # A file name that is not UTF-8 keeps its undecodable bytes as \udcXX escapes: valid JSON.
+        text = json.dumps(report, ensure_ascii=False, indent=2)
+        click.echo(re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m[0]):04x}", text))
     else:
         for shown, found in results:
             for f in found:
@@ -331,6 +333,10 @@ def bench(source: Path | None, runs: int, sizes: list[int], stages: list[str], j
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: click's own handling plus a last-resort handler."""
+    # A file name that is not UTF-8 is printed as the bytes the user typed.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="surrogateescape")
     try:
         cli.main(args=argv, prog_name="edition", standalone_mode=True)
     except SystemExit:

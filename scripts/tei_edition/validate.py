@@ -328,10 +328,15 @@ def _stop_after(limit: int):
             if len(self) > limit:
                 raise XMLSchemaStopValidation()
 
+    capped = False
+
     def hook(element, xsd_element) -> bool:
-        context = sys._getframe(1).f_locals.get("context")
-        if type(getattr(context, "errors", None)) is list:
-            context.errors = Capped(context.errors)
+        nonlocal capped
+        if not capped:  # the first call is the root's: its context is the validation's
+            capped = True
+            context = sys._getframe(1).f_locals.get("context")
+            if type(getattr(context, "errors", None)) is list:
+                context.errors = Capped(context.errors)
         return False  # validate the element as usual
 
     return hook

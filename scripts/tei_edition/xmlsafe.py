@@ -239,7 +239,8 @@ def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceD
 
     parser = _safe_parser()
     try:
-        root = etree.fromstring(body, parser, base_url=str(p))
+        # As a file URI (percent-encoded): a name that is not UTF-8 is no text lxml can take.
+        root = etree.fromstring(body, parser, base_url=Path(os.path.abspath(p)).as_uri())
     except etree.XMLSyntaxError as exc:
         raise XMLInputError(_syntax_findings(exc, parser.error_log, finding, text)) from None
     except (etree.LxmlError, ValueError) as exc:
