@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  print-index.xsl: the back-of-book index of the print edition (imported by
-  print.xsl, which imports common.xsl before it).
+  print-index.xsl: the back-of-book index of the print edition, in Typst
+  (imported by print.xsl, which imports common.xsl and print-escape.xsl
+  before it).
 
   One part per kind (persons, places, organisations). Each part lists its
   register entries that are mentioned in the text, and "see" references from
@@ -11,10 +12,9 @@
   dates, and the pages; where the text uses more than one form of the name,
   a sub-entry per form ("as ‘Anvar Posho’") gives that form's pages.
 
-  Pages: one empty link per mention (a.pg, href = #ed:mention-id) inside
-  span.locators. pdf.py lays out the article first, then keeps in each
-  span.locators the first link to each page and writes the page number in
-  it, so no page is listed twice.
+  Pages: the anchors of the mentions (ed:mention-id) go to print.typ's
+  pages-of, which Typst resolves to the pages they are on, each page once,
+  each linked to the first mention on it.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -62,45 +62,23 @@
   </xsl:function>
 
   <xsl:template name="pr:index">
-    <!-- data-part="back": pdf.py renders it after the article, with the
-         pages of the mentions written in. -->
-    <section class="appendix index" id="index" data-part="back">
-      <h2>Index</h2>
-      <p class="intro">Persons, places and organisations named in the article, with the pages of this print on
-        which they are named (the title page, abstract, keywords, text, tables and reference list).
-        Other names of an entry follow it in parentheses; the forms the text uses are listed under it.</p>
-      <xsl:for-each select="('person', 'place', 'org')">
-        <xsl:variable name="kind" select="."/>
-        <xsl:variable name="entries" select="($ed:persons, $ed:places, $ed:orgs)[ed:kind(.) eq $kind][exists(ed:mentions(.))]"/>
-        <section class="index-part" id="index-{$kind}">
-          <h3><xsl:value-of select="ed:kind-label($kind, true())"/></h3>
-          <xsl:variable name="items" as="element()*">
-            <xsl:call-template name="pr:index-items">
-              <xsl:with-param name="entries" select="$entries"/>
-            </xsl:call-template>
-          </xsl:variable>
-          <!-- Two columns, split here at the half of the estimated lines: the
-               renderer's own column balancing (CSS columns) lays the index out
-               again and again and costs more than the rest of the PDF. -->
-          <xsl:variable name="weights" select="$items ! pr:index-lines(.)"/>
-          <xsl:variable name="half" select="sum($weights) div 2"/>
-          <xsl:variable name="split" select="(for $i in 1 to count($items)
-                                              return $i[sum(subsequence($weights, 1, $i)) ge $half])[1]"/>
-          <div class="index-list">
-            <div class="index-col"><xsl:sequence select="subsequence($items, 1, $split)"/></div>
-            <div class="index-col"><xsl:sequence select="subsequence($items, $split + 1)"/></div>
-          </div>
-        </section>
-      </xsl:for-each>
-    </section>
+    <xsl:text>#pagebreak(weak: true)&#10;#heading(level: 1)[Index]&#10;&#10;</xsl:text>
+    <xsl:text>#par(first-line-indent: 0em, text(size: 9.5pt)[</xsl:text>
+    <xsl:value-of select="pr:markup('Persons, places and organisations named in the article, with the pages of this print on '
+      || 'which they are named (the title page, abstract, keywords, text, tables and reference list). '
+      || 'Other names of an entry follow it in parentheses; the forms the text uses are listed under it.')"/>
+    <xsl:text>])&#10;&#10;</xsl:text>
+    <xsl:for-each select="('person', 'place', 'org')">
+      <xsl:variable name="kind" select="."/>
+      <xsl:variable name="entries" select="($ed:persons, $ed:places, $ed:orgs)[ed:kind(.) eq $kind][exists(ed:mentions(.))]"/>
+      <xsl:value-of select="'#heading(level: 2)[' || pr:markup(ed:kind-label($kind, true())) || ']&#10;&#10;'"/>
+      <xsl:text>#index-columns[&#10;</xsl:text>
+      <xsl:call-template name="pr:index-items">
+        <xsl:with-param name="entries" select="$entries"/>
+      </xsl:call-template>
+      <xsl:text>]&#10;&#10;</xsl:text>
+    </xsl:for-each>
   </xsl:template>
-
-  <!-- Estimated printed lines of an index item: its paragraphs, and one more
-       for every ~48 characters of a long one (8pt in half a text column). -->
-  <xsl:function name="pr:index-lines" as="xs:double">
-    <xsl:param name="item" as="element()"/>
-    <xsl:sequence select="sum($item/descendant-or-self::*:p ! ceiling(string-length(normalize-space(.)) div 48)) + 0.35"/>
-  </xsl:function>
 
   <xsl:template name="pr:index-items">
     <xsl:param name="entries" as="element()*"/>
@@ -131,18 +109,24 @@
           <xsl:variable name="before" select="($sorted[position() lt $i][?kind eq 'entry'])[last()]"/>
           <xsl:variable name="after" select="($sorted[position() gt $i][?kind eq 'entry'])[1]"/>
           <xsl:if test="empty(($before, $after)[?id eq current()?id])">
-            <p class="ix-see">
-              <span class="ix-name">
-                <xsl:for-each select="pr:name-lang(?entry, ?name)"><xsl:attribute name="lang" select="."/></xsl:for-each>
-                <xsl:value-of select="?name"/>
-              </span>
-              <xsl:text> </xsl:text><i>see</i><xsl:text> </xsl:text>
-              <a class="ix-xref" href="#ix-{?id}"><xsl:value-of select="pr:index-name(?entry)"/></a>
-            </p>
+            <xsl:text>#index-entry[</xsl:text>
+            <xsl:call-template name="pr:name-in-lang">
+              <xsl:with-param name="lang" select="pr:name-lang(?entry, ?name)"/>
+              <xsl:with-param name="name" select="?name"/>
+            </xsl:call-template>
+            <xsl:value-of select="' #emph[see] #link(label(' || pr:string('ix-' || ?id) || '))[' || pr:markup(pr:index-name(?entry)) || ']]&#10;'"/>
           </xsl:if>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A name, in its language if it has one. -->
+  <xsl:template name="pr:name-in-lang">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:value-of select="if (exists($lang)) then '#in-lang(' || pr:string($lang) || ')[' || pr:markup($name) || ']'
+                          else pr:markup($name)"/>
   </xsl:template>
 
   <xsl:template name="pr:index-entry">
@@ -152,76 +136,63 @@
     <xsl:variable name="variants" select="ed:variants($entry)"/>
     <!-- Other entries whose name is one of this entry's other names. -->
     <xsl:variable name="see-also" select="$entries[ed:label(.) = ed:variants($entry) or ed:label($entry) = ed:variants(.)] except $entry"/>
-    <div class="ix-entry" id="ix-{$entry/@xml:id}">
-      <p class="ix-main">
-        <span class="ix-name"><xsl:value-of select="pr:index-name($entry)"/></span>
-        <xsl:for-each select="pr:life-dates($entry)">
-          <xsl:text> </xsl:text><span class="ix-dates"><xsl:value-of select="."/></span>
-        </xsl:for-each>
-        <xsl:if test="exists($variants)">
-          <xsl:text> </xsl:text>
-          <span class="ix-variants">
-            <xsl:text>(</xsl:text>
-            <xsl:for-each select="$variants">
-              <xsl:if test="position() gt 1">; </xsl:if>
-              <span>
-                <xsl:for-each select="pr:name-lang($entry, .)"><xsl:attribute name="lang" select="."/></xsl:for-each>
-                <xsl:value-of select="."/>
-              </span>
-            </xsl:for-each>
-            <xsl:text>)</xsl:text>
-          </span>
-        </xsl:if>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="pr:locators">
-          <xsl:with-param name="mentions" select="$mentions"/>
+    <xsl:value-of select="'#index-entry[#anchor(' || pr:string('ix-' || $entry/@xml:id) || ')' || pr:markup(pr:index-name($entry))"/>
+    <xsl:for-each select="pr:life-dates($entry)">
+      <xsl:value-of select="pr:markup(' ' || .)"/>
+    </xsl:for-each>
+    <xsl:if test="exists($variants)">
+      <xsl:text> \(</xsl:text>
+      <xsl:for-each select="$variants">
+        <xsl:if test="position() gt 1">\; </xsl:if>
+        <xsl:call-template name="pr:name-in-lang">
+          <xsl:with-param name="lang" select="pr:name-lang($entry, .)"/>
+          <xsl:with-param name="name" select="."/>
         </xsl:call-template>
-        <xsl:if test="exists($see-also)">
-          <span class="ix-see-also">
-            <xsl:text>; </xsl:text><i>see also</i><xsl:text> </xsl:text>
-            <xsl:for-each select="$see-also">
-              <xsl:if test="position() gt 1">, </xsl:if>
-              <a class="ix-xref" href="#ix-{@xml:id}"><xsl:value-of select="pr:index-name(.)"/></a>
-            </xsl:for-each>
-          </span>
-        </xsl:if>
-      </p>
-      <!-- The forms of the name the text uses, when there is more than one. -->
-      <xsl:variable name="forms" as="array(element())*">
-        <xsl:for-each-group select="$mentions" group-by="lower-case(normalize-space(.))">
-          <xsl:sort select="pr:sort-norm(current-grouping-key())"/>
-          <xsl:sequence select="array{current-group()}"/>
-        </xsl:for-each-group>
-      </xsl:variable>
-      <xsl:if test="count($forms) gt 1">
-        <xsl:for-each select="$forms">
-          <xsl:variable name="group" select="?*"/>
-          <!-- Show the form as the text prints it outside capitals when it can. -->
-          <xsl:variable name="shown" select="($group[normalize-space(.) ne upper-case(normalize-space(.))], $group)[1]"/>
-          <p class="ix-sub">
-            <xsl:text>as </xsl:text>
-            <q>
-              <xsl:for-each select="$shown/@xml:lang"><xsl:attribute name="lang" select="."/></xsl:for-each>
-              <xsl:value-of select="normalize-space($shown)"/>
-            </q>
-            <xsl:text> </xsl:text>
-            <xsl:call-template name="pr:locators">
-              <xsl:with-param name="mentions" select="$group"/>
-            </xsl:call-template>
-          </p>
-        </xsl:for-each>
-      </xsl:if>
-    </div>
+      </xsl:for-each>
+      <xsl:text>\)</xsl:text>
+    </xsl:if>
+    <xsl:text>, </xsl:text>
+    <xsl:call-template name="pr:locators">
+      <xsl:with-param name="mentions" select="$mentions"/>
+    </xsl:call-template>
+    <xsl:if test="exists($see-also)">
+      <xsl:text>\; #emph[see also] </xsl:text>
+      <xsl:for-each select="$see-also">
+        <xsl:if test="position() gt 1">, </xsl:if>
+        <xsl:value-of select="'#link(label(' || pr:string('ix-' || @xml:id) || '))[' || pr:markup(pr:index-name(.)) || ']'"/>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:text>]&#10;</xsl:text>
+    <!-- The forms of the name the text uses, when there is more than one. -->
+    <xsl:variable name="forms" as="array(element())*">
+      <xsl:for-each-group select="$mentions" group-by="lower-case(normalize-space(.))">
+        <xsl:sort select="pr:sort-norm(current-grouping-key())"/>
+        <xsl:sequence select="array{current-group()}"/>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <xsl:if test="count($forms) gt 1">
+      <xsl:for-each select="$forms">
+        <xsl:variable name="group" select="?*"/>
+        <!-- Show the form as the text prints it outside capitals when it can. -->
+        <xsl:variable name="shown" select="($group[normalize-space(.) ne upper-case(normalize-space(.))], $group)[1]"/>
+        <xsl:text>#index-sub[as “</xsl:text>
+        <xsl:call-template name="pr:name-in-lang">
+          <xsl:with-param name="lang" select="$shown/@xml:lang ! string(.)"/>
+          <xsl:with-param name="name" select="normalize-space($shown)"/>
+        </xsl:call-template>
+        <xsl:text>”, </xsl:text>
+        <xsl:call-template name="pr:locators">
+          <xsl:with-param name="mentions" select="$group"/>
+        </xsl:call-template>
+        <xsl:text>]&#10;</xsl:text>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
-  <!-- One link per mention; pdf.py writes its page, and keeps one link per page. -->
+  <!-- The pages of the mentions, each once, linked (print.typ's pages-of). -->
   <xsl:template name="pr:locators">
     <xsl:param name="mentions" as="element()*"/>
-    <span class="locators">
-      <xsl:for-each select="$mentions">
-        <a class="pg" href="#{ed:mention-id(.)}"></a>
-      </xsl:for-each>
-    </span>
+    <xsl:value-of select="'#pages-of((' || string-join($mentions ! (pr:string(ed:mention-id(.)) || ','), ' ') || '))'"/>
   </xsl:template>
 
 </xsl:stylesheet>
