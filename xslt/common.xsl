@@ -19,6 +19,13 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <!-- The model's modules: one table of kinds, dates and the chronology,
+       mentions and the print index, the outputs and the metadata records.
+       Each lists its functions, with what they return, at its top. -->
+  <xsl:include href="model-kinds.xsl"/>
+  <xsl:include href="model-dates.xsl"/>
+  <xsl:include href="model-mentions.xsl"/>
+
   <!-- ===== Parameters (documented; every writer inherits them) ===== -->
 
   <!-- Absolute URL at which the HTML edition is published, with a trailing
@@ -30,20 +37,21 @@
 
   <!-- Any element with an xml:id: registers, paragraphs, tables, notes. -->
   <xsl:key name="ed:by-id" match="*[@xml:id]" use="@xml:id"/>
-  <!-- Mentions in the reading text, by the id of the entry they point to. -->
-  <xsl:key name="ed:mentions" match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref] | text//name[@ref]"
-           use="ed:id(@ref)"/>
+  <!-- Mentions in the reading text (names of a kind of the kinds table), by
+       the id of the entry they point to. -->
+  <xsl:key name="ed:mentions" match="text//*[@ref][ed:is-mention(.)]" use="ed:id(@ref)"/>
   <!-- Citations of a bibliographic record. -->
   <xsl:key name="ed:citations" match="text//ref[@type = 'citation']" use="ed:id(@target)"/>
-  <!-- Dates in the text that correspond to an event of the register. -->
-  <xsl:key name="ed:dates-of-event" match="text//date[@corresp]" use="ed:id(@corresp)"/>
+  <!-- Dated mentions (see $ed:dated-mentions) that correspond to an event of the register. -->
+  <xsl:key name="ed:dates-of-event" match="text/front//date[@corresp][not(ancestor::note)] | text/body//date[@corresp][not(ancestor::note)]"
+           use="ed:id(@corresp)"/>
   <!-- The printed reference that stands for a structured record. -->
   <xsl:key name="ed:printed-reference" match="back//bibl[@corresp]" use="ed:id(@corresp)"/>
 
   <!-- Ordinal of each mention among the mentions of the same entry, so that
        every mention gets a stable anchor (enver-12) in one linear pass. -->
   <xsl:accumulator name="ed:mention-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref] | text//name[@ref]"
+    <xsl:accumulator-rule match="text//*[@ref][ed:is-mention(.)]"
       select="let $id := ed:id(@ref) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
   </xsl:accumulator>
   <!-- Ordinal of each dated mention and of each citation of a record, for
@@ -85,12 +93,12 @@
     select="$ed:tei/teiHeader/profileDesc/textClass/keywords/term ! normalize-space(.)"/>
   <xsl:variable name="ed:abstract" as="xs:string" select="normalize-space($ed:tei/teiHeader/profileDesc/abstract)"/>
 
-  <!-- The standoff registers. -->
-  <xsl:variable name="ed:persons" as="element(person)*" select="$ed:tei/standOff/listPerson/person"/>
-  <xsl:variable name="ed:places" as="element(place)*" select="$ed:tei/standOff/listPlace/place"/>
-  <xsl:variable name="ed:orgs" as="element(org)*" select="$ed:tei/standOff/listOrg/org"/>
-  <xsl:variable name="ed:events" as="element(event)*" select="$ed:tei/standOff/listEvent/event"/>
-  <xsl:variable name="ed:bibliography" as="element(biblStruct)*" select="$ed:tei/standOff/listBibl/biblStruct"/>
+  <!-- The standoff registers (ed:entries reads the kinds table). -->
+  <xsl:variable name="ed:persons" as="element(person)*" select="ed:entries('person')"/>
+  <xsl:variable name="ed:places" as="element(place)*" select="ed:entries('place')"/>
+  <xsl:variable name="ed:orgs" as="element(org)*" select="ed:entries('org')"/>
+  <xsl:variable name="ed:events" as="element(event)*" select="ed:entries('event')"/>
+  <xsl:variable name="ed:bibliography" as="element(biblStruct)*" select="ed:entries('bibl')"/>
   <!-- Body paragraphs: the citable units, numbered by @n. -->
   <xsl:variable name="ed:paragraphs" as="element(p)*" select="$ed:tei/text/body//p[@n]"/>
   <!-- Dated mentions of the article (front matter and body; not the
@@ -116,31 +124,6 @@
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="mention" as="element()"/>
     <xsl:sequence select="ed:target($mention/@ref)"/>
-  </xsl:function>
-
-  <!-- The kind of a register entry or of a mention:
-       person | place | org | event | bibl | category. -->
-  <xsl:function name="ed:kind" as="xs:string">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="
-      if ($node/self::person or $node/self::persName) then 'person'
-      else if ($node/self::place or $node/self::placeName) then 'place'
-      else if ($node/self::org or $node/self::orgName) then 'org'
-      else if ($node/self::event or $node/self::name[@type = 'event']) then 'event'
-      else if ($node/self::biblStruct) then 'bibl'
-      else if ($node/self::date) then 'date'
-      else local-name($node)"/>
-  </xsl:function>
-
-  <!-- Human label of a kind, singular and plural. -->
-  <xsl:function name="ed:kind-label" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="plural" as="xs:boolean"/>
-    <xsl:variable name="labels" select="map{
-      'person': ('Person', 'Persons'), 'place': ('Place', 'Places'),
-      'org': ('Organisation', 'Organisations'), 'event': ('Event', 'Events'),
-      'date': ('Date', 'Dates'), 'bibl': ('Reference', 'References')}"/>
-    <xsl:sequence select="$labels($kind)[if ($plural) then 2 else 1]"/>
   </xsl:function>
 
   <!-- All mentions of a register entry in the reading text, in document order. -->
@@ -254,66 +237,6 @@
   <xsl:function name="ed:units" as="element()*">
     <xsl:param name="mentions" as="element()*"/>
     <xsl:sequence select="$mentions ! ed:unit(.) | ()"/>
-  </xsl:function>
-
-  <!-- ===== Dates ===== -->
-
-  <!-- Earliest and latest ISO bound of a dated element (date, event, birth...). -->
-  <xsl:function name="ed:date-start" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="string(($dated/@when, $dated/@from, $dated/@notBefore, $dated/@to, $dated/@notAfter)[1])"/>
-  </xsl:function>
-  <xsl:function name="ed:date-end" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="string(($dated/@when, $dated/@to, $dated/@notAfter, $dated/@from, $dated/@notBefore)[1])"/>
-  </xsl:function>
-
-  <!-- ISO 8601 interval (start/end, or one value when they are equal). -->
-  <xsl:function name="ed:iso-range" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:variable name="start" select="ed:date-start($dated)"/>
-    <xsl:variable name="end" select="ed:date-end($dated)"/>
-    <xsl:sequence select="if ($start eq $end) then $start else $start || '/' || $end"/>
-  </xsl:function>
-
-  <!-- Sortable key: the start padded to a full day, then the end. -->
-  <xsl:function name="ed:date-sort-key" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="ed:pad-iso(ed:date-start($dated), '01') || '/' || ed:pad-iso(ed:date-end($dated), '31')"/>
-  </xsl:function>
-
-  <xsl:function name="ed:pad-iso" as="xs:string">
-    <xsl:param name="iso" as="xs:string"/>
-    <xsl:param name="fill" as="xs:string"/>
-    <xsl:sequence select="
-      if (matches($iso, '^-?\d{4}$')) then $iso || '-' || (if ($fill eq '01') then '01' else '12') || '-' || $fill
-      else if (matches($iso, '^-?\d{4}-\d{2}$')) then $iso || '-' || $fill
-      else $iso"/>
-  </xsl:function>
-
-  <!-- One ISO value in words: 1922 | May 1922 | 4 August 1922. -->
-  <xsl:function name="ed:format-iso" as="xs:string">
-    <xsl:param name="iso" as="xs:string"/>
-    <xsl:sequence select="
-      if (matches($iso, '^\d{4}-\d{2}-\d{2}$')) then format-date(xs:date($iso), '[D] [MNn] [Y]', 'en', (), ())
-      else if (matches($iso, '^\d{4}-\d{2}$')) then format-date(xs:date($iso || '-01'), '[MNn] [Y]', 'en', (), ())
-      else $iso"/>
-  </xsl:function>
-
-  <!-- A dated element in words, with its certainty:
-       4 August 1922 | 1921–1922 | between January 1922 and April 1922 (uncertain). -->
-  <xsl:function name="ed:format-date" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:variable name="text" select="
-      if ($dated/@when) then ed:format-iso($dated/@when)
-      else if ($dated/@from and $dated/@to) then ed:format-iso($dated/@from) || '–' || ed:format-iso($dated/@to)
-      else if ($dated/@from) then 'from ' || ed:format-iso($dated/@from)
-      else if ($dated/@to) then 'until ' || ed:format-iso($dated/@to)
-      else if ($dated/@notBefore and $dated/@notAfter) then 'between ' || ed:format-iso($dated/@notBefore) || ' and ' || ed:format-iso($dated/@notAfter)
-      else if ($dated/@notBefore) then 'not before ' || ed:format-iso($dated/@notBefore)
-      else if ($dated/@notAfter) then 'not after ' || ed:format-iso($dated/@notAfter)
-      else normalize-space($dated)"/>
-    <xsl:sequence select="$text || (if ($dated/@cert = ('medium', 'low', 'unknown')) then ' (' || $dated/@cert || ' certainty)' else '')"/>
   </xsl:function>
 
   <!-- ===== Places and identifiers ===== -->
