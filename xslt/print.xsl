@@ -233,17 +233,25 @@
 
   <!-- Mentions of register entries: anchored for the index. -->
   <xsl:template match="persName[@ref] | placeName[@ref] | orgName[@ref] | name[@ref]" mode="pr:text">
-    <xsl:if test="ancestor::text">
-      <xsl:value-of select="'#anchor(' || pr:string(ed:mention-id(.)) || ')'"/>
-    </xsl:if>
-    <xsl:call-template name="pr:in-lang"/>
+    <xsl:call-template name="pr:at">
+      <xsl:with-param name="name" select="if (ancestor::text) then ed:anchor(.) else ()"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="date" mode="pr:text">
-    <xsl:if test="ancestor::text and not(ancestor::note)">
-      <xsl:value-of select="'#anchor(' || pr:string(ed:date-id(.)) || ')'"/>
-    </xsl:if>
+    <xsl:call-template name="pr:at">
+      <xsl:with-param name="name" select="if (ancestor::text and not(ancestor::note)) then ed:anchor(.) else ()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The content of an element, then its anchor if it has one (print.typ's
+       anchor says why after). -->
+  <xsl:template name="pr:at">
+    <xsl:param name="name" as="xs:string?"/>
     <xsl:call-template name="pr:in-lang"/>
+    <xsl:for-each select="$name">
+      <xsl:value-of select="'#anchor(' || pr:string(.) || ')'"/>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The content of an element, in its own language if it has one. -->
