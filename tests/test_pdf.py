@@ -445,7 +445,11 @@ def test_editorial_notes_are_footnotes_on_the_page_of_their_call_linked_both_way
     # A footnote starts at the text block's left edge, not in the margin.
     for page in range(1, len(a4.reader.pages) + 1):
         chunks = text_chunks(a4, page)
-        body_left = statistics.mode(round(x) for x, y, t in chunks if t.strip())
+        height = float(a4.reader.pages[page - 1].mediabox.height)
+        heads = [x for x, y, t in chunks if y > height - 22 * 72 / 25.4]  # the running head starts the text block
+        if not heads:
+            continue
+        body_left = min(heads)
         for x, y, t in chunks:
             if t.startswith("Editorial note"):
                 assert min(xx for xx, yy, tt in chunks if abs(yy - y) < 3) >= body_left - 1, (page, t)
@@ -938,8 +942,9 @@ MARKUP_CASES = [
 ]
 
 
-def escape_with_saxon(function: str, cases: list[str]) -> list[str]:
-    """Each case through ``pr:<function>`` of xslt/print-escape.xsl, run by Saxon."""
+def escape_with_saxon(function: str, cases: list[str], select: str = "parse-json($cases)?*") -> list[str]:
+    """Each case (or each string ``select`` gives) through ``pr:<function>`` of
+    xslt/print-escape.xsl, run by Saxon."""
     from tei_edition.transform import processor
 
     sheet = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -948,7 +953,7 @@ def escape_with_saxon(function: str, cases: list[str]) -> list[str]:
       <xsl:param name="cases"/>
       <xsl:output method="json"/>
       <xsl:template name="xsl:initial-template">
-        <xsl:sequence select="array {{ parse-json($cases)?* ! pr:{function}(.) }}"/>
+        <xsl:sequence select="array {{ ({select}) ! pr:{function}(.) }}"/>
       </xsl:template>
     </xsl:stylesheet>"""
     xslt = processor().new_xslt30_processor()
@@ -991,6 +996,30 @@ def test_string_escaping_gives_the_same_string():
     document = "#metadata((" + "".join(f"{s}, " for s in escaped) + ")) <probe>\n"
     values = typst_query(document, "probe")
     assert values == [" ".join(c.replace("\u0085", " ").replace("\u2028", " ").split()) for c in cases]
+
+
+UNPRINTABLE = {"\U0001f600": "[U+1F600]", "\ufeff": "[U+FEFF]", "\ue000": "[U+E000]", "\U0010fffd": "[U+10FFFD]", "\u0627": "[U+0627]",
+               "\u4e2d": "[U+4E2D]", "\u200b": "[U+200B]", "\u3000": " ", "\u00ad": "\u00ad"}
+
+
+def test_characters_the_fonts_lack_are_printed_as_their_code():
+    cases = [f"a{c}b" for c in UNPRINTABLE]
+    assert escape_with_saxon("markup", cases) == [
+        "a" + re.sub(r"([\[\]+])", r"\\\1", code) + "b" for code in UNPRINTABLE.values()]
+    assert escape_with_saxon("string", cases) == [f'"a{code}b"' for code in UNPRINTABLE.values()]
+
+
+@pytest.mark.slow
+def test_every_printable_character_can_be_set_in_pdfa_and_pdfua():
+    import typst
+
+    # All of the repertoire at once, as the pdf step compiles it.
+    text = escape_with_saxon("markup", [], select="string-join((33 to 55295, 57344 to 65533) ! codepoints-to-string(.)"
+                                                  "[matches(., '[' || $pr:repertoire || ']')], ' ')")[0]
+    assert len(text) > 3000
+    document = f'#set document(title: "t")\n#set text(font: "Libertinus Serif", lang: "en")\n{text}\n'
+    compiler = typst.Compiler(font_paths=typst.Fonts(include_system_fonts=False), ignore_system_fonts=True)
+    assert compiler.compile(input=document.encode("utf-8"), format="pdf", pdf_standards=["a-3b", "ua-1"])
 
 
 # --- looking at the pages -------------------------------------------------------------------------

@@ -8,8 +8,8 @@
   row in the kinds table has index="yes" (persons, places, organisations),
   each the items of ed:index-entries($kind), entries and "see" references
   sorted together. An entry gives its heading (ed:index-heading: "Surname,
-  Forenames", one rule for every name), for persons the life span in
-  parentheses, the entry's other names after a colon, and its pages; where
+  Forenames", one rule for every name), in one pair of parentheses the life
+  span of a person and the entry's other names, and its pages; where
   the text uses more than one form of the name, a sub-entry per form
   ("as “Anvar Posho”") gives that form's pages.
 
@@ -32,7 +32,7 @@
     <xsl:text>#par(first-line-indent: 0em, text(size: 9.5pt)[</xsl:text>
     <xsl:value-of select="pr:markup('Persons, places and organisations named in the article, with the pages of this print on '
       || 'which they are named (the title page, abstract, keywords, text, tables and reference list). '
-      || 'Other names of an entry follow it; the forms the text uses are listed under it.')"/>
+      || 'Other names of an entry follow it in parentheses; the forms the text uses are listed under it.')"/>
     <xsl:text>])&#10;&#10;</xsl:text>
     <xsl:for-each select="$ed:kind-table/ed:kind[@index = 'yes']/@name ! string(.)">
       <xsl:value-of select="'#heading(level: 2)[' || pr:markup(ed:kind-label(., true())) || ']&#10;&#10;'"/>
@@ -53,10 +53,13 @@
   <!-- An entry (the context item, a map of ed:index-entries). -->
   <xsl:template name="pr:index-entry">
     <xsl:variable name="entry" select="?entry"/>
-    <xsl:value-of select="'#index-entry[#anchor(' || pr:string('ix-' || ?id) || ')' || pr:markup(?heading)
-                          || (if (?life ne '') then pr:markup(' (' || ?life || ')') else '')"/>
-    <xsl:if test="exists(?variants)">
-      <xsl:value-of select="pr:markup(': ') || string-join(?variants ! pr:name(., pr:name-lang($entry, .)), pr:markup('; '))"/>
+    <xsl:value-of select="'#index-entry[#anchor(' || pr:string('ix-' || ?id) || ')' || pr:markup(?heading)"/>
+    <!-- One pair of parentheses: the life span, then the other names. -->
+    <xsl:variable name="aside" as="xs:string*"
+      select="(?life[. ne ''] ! pr:markup(.),
+               string-join(?variants ! pr:name(., pr:name-lang($entry, .)), pr:markup(', '))[. ne ''])"/>
+    <xsl:if test="exists($aside)">
+      <xsl:value-of select="pr:markup(' (') || string-join($aside, pr:markup('; ')) || pr:markup(')')"/>
     </xsl:if>
     <xsl:value-of select="pr:markup(', ') || pr:pages(?mentions)"/>
     <xsl:if test="exists(?see-also)">

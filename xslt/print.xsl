@@ -372,13 +372,13 @@
   <!-- ===== Back: the reference list as printed ===== -->
 
   <xsl:template match="listBibl" mode="pr:text">
-    <xsl:text>#block({&#10;set text(size: 9.5pt)&#10;set par(first-line-indent: 0em, hanging-indent: 1.6em, justify: false, spacing: 0.55em)&#10;</xsl:text>
+    <xsl:text>#block({&#10;set text(size: 9.5pt)&#10;set par(spacing: 0.55em)&#10;</xsl:text>
     <xsl:apply-templates select="bibl" mode="pr:text"/>
     <xsl:text>})&#10;&#10;</xsl:text>
   </xsl:template>
 
   <xsl:template match="listBibl/bibl" mode="pr:text" priority="3">
-    <xsl:value-of select="'par[#anchor(' || pr:string(@xml:id) || ')' || pr:markup(@n || '. ')"/>
+    <xsl:value-of select="'reference(' || pr:string(@n) || ')[#anchor(' || pr:string(@xml:id) || ')'"/>
     <xsl:apply-templates mode="pr:text"/>
     <xsl:text>]&#10;</xsl:text>
   </xsl:template>

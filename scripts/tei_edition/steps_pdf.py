@@ -67,6 +67,10 @@ def typeset(document: str, source) -> tuple[bytes, list[Finding]]:
             input=document.encode("utf-8"), format="pdf", pdf_standards=PDF_STANDARDS)
     except typst.TypstError as exc:
         raise BuildError([_finding(exc, ERROR)]) from None
+    except BaseException as exc:  # a panic of the compiler (pyo3's PanicException is no Exception)
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise BuildError([_finding(f"the Typst compiler failed: {exc}", ERROR)]) from None
     return pdf, [_finding(w, WARNING) for w in warnings]
 
 
