@@ -26,7 +26,7 @@ def tei(body: str = "", standoff: str = "", front: str = "", back: str = "") -> 
 
 
 @lru_cache(maxsize=None)
-def _executable(expression: str):
+def _executable(expression: str, declarations: str = ""):
     from tei_edition.transform import processor
 
     stylesheet = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,6 +35,7 @@ def _executable(expression: str):
       xpath-default-namespace="{TEI_NS}" exclude-result-prefixes="#all">
       <xsl:import href="{COMMON}"/>
       <xsl:output method="text" encoding="UTF-8"/>
+      {declarations}
       <xsl:template match="/"><xsl:value-of select={quoteattr(expression)} separator="|"/></xsl:template>
     </xsl:stylesheet>"""
     compiler = processor().new_xslt30_processor()
@@ -43,12 +44,17 @@ def _executable(expression: str):
     return executable
 
 
-def evaluate(document: str, expression: str) -> str:
+def evaluate(document: str, expression: str, params: dict[str, str] | None = None, declarations: str = "") -> str:
     """The value of an XPath expression (items joined by '|') in the model's
-    context: the TEI document is the global context item, as in a build."""
+    context: the TEI document is the global context item, as in a build.
+    ``declarations`` are added to the stylesheet that imports the model (and
+    override it)."""
     from tei_edition.transform import processor
 
-    executable = _executable(expression)
+    executable = _executable(expression, declarations)
+    executable.clear_parameters()
+    for name, value in (params or {}).items():
+        executable.set_parameter(name, processor().make_string_value(value))
     node = processor().new_document_builder().parse_xml(xml_text=document)
     executable.set_global_context_item(xdm_item=node)
     return executable.transform_to_string(xdm_node=node) or ""
@@ -241,3 +247,141 @@ def test_see_reference_next_to_its_entry_is_left_out():
         body='<p n="1"><persName ref="#a">Ali</persName></p>',
         standoff='<listPerson><person xml:id="a"><persName type="main">Ali</persName><persName>Aly</persName></person></listPerson>')
     assert evaluate(document, "ed:index-entries('person') ! ?type") == "entry"
+
+
+# --- text, notes, tables, places ---------------------------------------------------------------
+
+TEXT = tei(
+    front='<titlePage><docTitle><titlePart>A title<lb/>in two lines</titlePart></docTitle></titlePage>',
+    body='<p xml:id="p1" n="1">One <choice><sic>tow</sic><corr>two</corr></choice> three<note type="editorial">not'
+         ' counted</note>.<pb/>Four <gap reason="omitted"><desc>telephone</desc></gap>five.</p>'
+         '<p xml:id="p2" n="2">Six<note type="editorial">second note</note><pb/> seven.</p>'
+         '<table><head>Table 1: T</head><row role="label"><cell role="label">A</cell><cell>B</cell></row>'
+         '<row><cell role="label">r</cell><cell>d</cell></row><row role="label"><cell>mid</cell></row></table>',
+    standoff='<listPlace><place xml:id="bukhara"><placeName type="main">Bukhara</placeName><placeName xml:lang="uz">Buxoro</placeName></place></listPlace>'
+             '<listPerson><person xml:id="p"><persName>P</persName><birth when="1880"><placeName ref="#bukhara">B</placeName></birth></person>'
+             '<person xml:id="q"><persName>Q</persName></person></listPerson>'
+             '<listEvent><event xml:id="e" when="1920" where="#bukhara"><eventName>Fall</eventName></event></listEvent>',
+)
+
+
+def test_word_count_reads_the_text_as_printed():
+    # "A title in two lines" + "One tow three. Four five." (sic kept, corr, note and gap
+    # left out; the page break separates) + "Six seven." + the table's "Table 1: T" "A B r d mid".
+    assert evaluate(TEXT, "ed:word-count(//text/front)") == "5"
+    assert evaluate(TEXT, "ed:word-count(//p[@n = 1])") == "5"
+    assert evaluate(TEXT, "ed:word-count(//text)") == str(5 + 5 + 2 + 3 + 5)
+
+
+def test_notes_and_page_breaks_are_numbered_in_document_order():
+    assert evaluate(TEXT, "//note ! ed:note-number(.)") == "1|2"
+    assert evaluate(TEXT, "//note ! ed:note-id(.)") == "note-1|note-2"
+    assert evaluate(TEXT, "//pb ! ed:original-page(.)") == "2|3"
+
+
+def test_table_headers_by_one_rule():
+    # The leading label row heads the columns; a label cell or a later label row heads a row.
+    assert evaluate(TEXT, "count(ed:table-head(//table))") == "1"
+    assert evaluate(TEXT, "//cell ! (ed:cell-scope(.), '-')[1]") == "col|col|row|-|row"
+
+
+def test_places_know_their_events_and_lives():
+    assert evaluate(TEXT, "ed:events-at(//place) ! string(@xml:id)") == "e"
+    assert evaluate(TEXT, "ed:lives-at(//place) ! string(@xml:id)") == "p"
+    assert evaluate(TEXT, "ed:label(//place) || '|' || ed:variants(//place)") == "Bukhara|Buxoro"
+    assert evaluate(TEXT, "ed:variant-names(//place) ! string(@xml:lang)") == "uz"
+
+
+# --- outputs and the Dublin Core record --------------------------------------------------------
+
+HEADER = f"""<TEI xmlns="{TEI_NS}" xml:lang="en">
+  <teiHeader><fileDesc>
+    <titleStmt><title type="main">Main</title><title type="sub">Sub</title>
+      <author ref="#a"><persName><surname>Artikov</surname> <forename>Zafar</forename></persName></author>
+      <respStmt><resp>Encoding</resp><name>The team</name></respStmt></titleStmt>
+    <editionStmt><edition n="1.0">First</edition></editionStmt>
+    <publicationStmt><publisher>The team</publisher><date when="2026-11-24"/><idno type="URN">urn:x:1</idno>
+      <availability><licence target="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</licence></availability>
+    </publicationStmt>
+    <sourceDesc><bibl><author>A. Author</author><title>The article</title></bibl></sourceDesc></fileDesc>
+    <profileDesc><abstract><p>About it.</p></abstract><textClass><keywords><term>one</term><term>two</term></keywords></textClass></profileDesc>
+  </teiHeader>
+  <text><front><titlePage><docTitle><titlePart>In <placeName ref="#t">Turkestan</placeName>
+    (<date from="1921" to="1922">1921-1922</date>)</titlePart></docTitle></titlePage></front><body><p n="1">x</p></body></text>
+  <standOff><listPlace><place xml:id="t"><placeName>Turkestan</placeName></place></listPlace></standOff>
+</TEI>"""
+
+
+def test_dublin_core_record():
+    record = evaluate(HEADER, "ed:dublin-core() ! (?1 || '=' || ?2)").split("|")
+    assert record == [
+        "title=Main: Sub", "creator=Artikov, Zafar", "contributor=The team", "subject=one", "subject=two",
+        "description=About it.", "publisher=The team", "date=2026-11-24", "type=Text",
+        "format=text/html", "format=application/tei+xml", "format=application/pdf",
+        "identifier=urn:x:1", "language=en", "source=A. Author, The article",
+        "coverage=Turkestan", "coverage=1921/1922", "rights=https://creativecommons.org/licenses/by/4.0/"]
+    with_url = evaluate(HEADER, "ed:dublin-core()[?1 = 'identifier'] ! ?2", {"edition-url": "https://example.org/ed/"})
+    assert with_url == "urn:x:1|https://example.org/ed/index.html"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/ed/", "https://example.org/ed", "https://example.org/ed//"])
+def test_edition_url_gets_one_trailing_slash(url):
+    assert evaluate(HEADER, "$ed:edition-url", {"edition-url": url}) == "https://example.org/ed/"
+
+
+def test_outputs_and_where_they_are_published():
+    pages = evaluate(HEADER, "ed:pages() ! string(@path)").split("|")
+    # The article first, then the register pages in the kinds table's order, about.html last.
+    assert pages[0] == "html/index.html" and pages[-1] == "html/about.html"
+    registers = ["html/persons.html", "html/places.html", "html/organisations.html",
+                 "html/chronology.html", "html/bibliography.html"]
+    assert [page for page in pages if page in registers] == registers == pages[1:6]
+    # A register data file for each kind with a data column, and the formats beside it.
+    data = evaluate(HEADER, "$ed:outputs[@producer = 'data.xsl'] ! string(@path)").split("|")
+    assert data[:4] == ["data/persons.json", "data/persons.csv", "data/places.json", "data/places.csv"]
+    assert "data/places.geojson" in data and "data/bibliography.bib" in data and "data/outputs.json" in data
+    assert data.count("data/chronology.json") == 1  # events and dates share it
+    relative = "ed:output('pdf/article.pdf') ! (ed:output-href(.), ed:published-url(.))"
+    assert evaluate(HEADER, relative) == "../pdf/article.pdf|../pdf/article.pdf"
+    absolute = "(ed:output('html/persons.html'), ed:output('pdf/article.pdf')) ! ed:published-url(.)"
+    assert evaluate(HEADER, absolute, {"edition-url": "https://example.org/ed/"}) == \
+        "https://example.org/ed/persons.html|https://example.org/pdf/article.pdf"
+    assert evaluate(HEADER, "ed:downloads()[1] ! (@group || ':' || @label)") == "Text:TEI P5 XML source"
+
+
+# --- a new kind is one row ---------------------------------------------------------------------
+
+# The kinds table with one more row: objects (TEI listObject/object/objectName).
+OBJECT_KIND = f"""
+  <xsl:variable name="ed:kind-table" as="document-node()">
+    <xsl:document>
+      <xsl:sequence select="doc('{(paths.xslt_dir() / "model-kinds.xsl").resolve().as_uri()}')
+        //xsl:variable[@name = 'ed:kind-table']//ed:kind"/>
+      <ed:kind name="object" entry="object" list="listObject" names="objectName" mention="objectName" mention-type=""
+        pointer="ref" singular="Object" plural="Objects" page="objects.html" data="objects" extra-data=""
+        schema-org="Thing" class="object" sort="name" index="yes" highlight="yes"
+        page-title="Objects" page-description="Objects named in %title%." description="Register of objects."/>
+    </xsl:document>
+  </xsl:variable>"""
+
+OBJECTS = tei(
+    body='<p n="1">The <objectName ref="#banner">green banner</objectName> and the <objectName ref="#banner">banner</objectName>.</p>',
+    standoff='<listObject><object xml:id="banner"><objectName type="main">Green banner</objectName>'
+             '<objectName>Banner of Islam</objectName></object></listObject>',
+)
+
+
+def test_a_new_kind_is_one_row_of_the_kinds_table():
+    def value(expression: str) -> str:
+        return evaluate(OBJECTS, expression, declarations=OBJECT_KIND)
+
+    assert value("ed:kind(//object) || '|' || ed:kind((//objectName)[1])") == "object|object"
+    assert value("ed:kind-label('object', true())") == "Objects"
+    assert value("ed:entries('object') ! ed:label(.)") == "Green banner"
+    assert value("ed:variants(//object)") == "Banner of Islam"
+    assert value("ed:mentions(//object) ! ed:anchor(.)") == "m-banner-1|m-banner-2"
+    assert value("ed:index-entries('object') ! ?heading") == "Green banner"
+    # Its page and data files are outputs: navigation, downloads, sitemap, outputs.json.
+    assert "html/objects.html" in value("ed:pages() ! string(@path)").split("|")
+    assert value("ed:downloads()[@kind = 'object'] ! (@group || ':' || @label)") == "Objects:JSON|Objects:CSV"
+    assert value("ed:is-entry(//object)") == "true"

@@ -127,7 +127,7 @@
 
   <xsl:function name="ed:index-heading" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="main" select="($entry/(persName | placeName | orgName)[@type = 'main'])[1]"/>
+    <xsl:variable name="main" select="ed:names($entry)[@type = 'main'][1]"/>
     <xsl:variable name="label" select="ed:label($entry)"/>
     <xsl:sequence select="
       if ($main/surname and $main/(forename | addName)) then
@@ -158,7 +158,7 @@
           <xsl:sequence select="map{
             'type': 'see', 'id': string($entry/@xml:id), 'entry': $entry, 'heading': $heading,
             'key': ed:sort-norm(.), 'name': .,
-            'lang': ($entry/(persName | placeName | orgName)[normalize-space(.) eq current()]/@xml:lang)[1] ! string(.)}"/>
+            'lang': (ed:names($entry)[normalize-space(.) eq current()]/@xml:lang)[1] ! string(.)}"/>
         </xsl:for-each>
       </xsl:for-each>
     </xsl:variable>
