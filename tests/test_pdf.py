@@ -624,11 +624,16 @@ def body_lines(built: Built, tei) -> list[list[str]]:
     """The lines of each numbered paragraph as laid out (pdftotext -layout),
     without the margin marks, the page furniture (running heads, page
     numbers) and the footnotes (from a note's first line to the page's end)."""
+    return [[line for page, line in lines] for lines in body_lines_on_pages(built, tei)]
+
+
+def body_lines_on_pages(built: Built, tei) -> list[list[tuple[int, str]]]:
+    """The same, each line with its page."""
     paragraphs = tei.xpath("//t:body//t:p[@n]", namespaces=NS)
     starts = [norm(" ".join(text_of(p).split()[:4])) for p in paragraphs]
     ends = [norm(" ".join(text_of(p).split()[-3:])) for p in paragraphs]
-    found: list[list[str]] = []
-    current: list[str] | None = None
+    found: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] | None = None
     for number, page in enumerate(built.layout_pages, start=1):
         for raw in page:
             line = re.sub(r"^\s*(¶\d+|orig\.\s+p\.)\s+", "", raw).strip()
@@ -639,11 +644,11 @@ def body_lines(built: Built, tei) -> list[list[str]]:
             if not line:
                 continue
             if len(found) < len(paragraphs) and norm(line).startswith(starts[len(found)]):
-                current = [line]
+                current = [(number, line)]
                 found.append(current)
             elif current is not None:
-                current.append(line)
-                if norm(" ".join(current[-3:])).endswith(ends[len(found) - 1]):
+                current.append((number, line))
+                if norm(" ".join(text for _, text in current[-3:])).endswith(ends[len(found) - 1]):
                     current = None
     assert len(found) == len(paragraphs)
     return found
@@ -684,6 +689,17 @@ def test_hyphenation_is_sparse_and_copyable(a4, tei):
                 assert len(rest[0]) >= 3, (first, second)
                 assert word.casefold() in norm("".join(text_of(p) for p in tei.xpath("//t:body//t:p[@n]",
                                                                                      namespaces=NS))), word
+
+
+@pytest.mark.slow
+def test_no_widows_or_orphans(a4, letter, tei):
+    # A paragraph broken over pages leaves two lines or more on each.
+    for built in (a4, letter):
+        for lines in body_lines_on_pages(built, tei):
+            pages = [page for page, _ in lines]
+            for page in set(pages):
+                if len(set(pages)) > 1:
+                    assert pages.count(page) >= 2, (page, lines[0][1][:40])
 
 
 @pytest.mark.slow
