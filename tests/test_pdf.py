@@ -911,6 +911,16 @@ def test_unknown_paper_is_refused_before_anything_is_typeset(tmp_path):
     assert not (tmp_path / "pdf" / "article.pdf").exists()
 
 
+def test_a_typst_error_is_a_finding_of_print_xsl():
+    from tei_edition.steps_pdf import typeset
+
+    with pytest.raises(BuildError) as caught:
+        typeset('#set document(title: "t")\n#let x = \n', SOURCE)
+    (finding,) = caught.value.findings
+    assert finding.path == "xslt/print.xsl" and finding.rule == "typst" and finding.severity == "error"
+    assert finding.message == "expected expression (line 2, column 8 of the Typst document it wrote)"
+
+
 @pytest.mark.slow
 def test_two_builds_are_byte_identical(a4, tmp_path):
     # The second build in another interpreter, with other hash seeds (set and

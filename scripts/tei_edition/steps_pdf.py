@@ -15,6 +15,7 @@ The ``typst`` module is imported only here, when the step runs.
 
 from __future__ import annotations
 
+import re
 import sys
 
 from .findings import ERROR, WARNING, BuildError, Finding, format_text
@@ -74,9 +75,16 @@ def typeset(document: str, source) -> tuple[bytes, list[Finding]]:
     return pdf, [_finding(w, WARNING) for w in warnings]
 
 
+_WHERE = re.compile(r"┌─ \S*?:(\d+):(\d+)")
+
+
 def _finding(diagnostic, severity: str) -> Finding:
-    """A Typst error or warning, as a finding of print.xsl, which wrote the document."""
+    """A Typst error or warning, as a finding of print.xsl, which wrote the
+    document; where Typst locates it, the line of the Typst document is said."""
     message = " ".join(str(getattr(diagnostic, "message", diagnostic)).split())
+    where = _WHERE.search(str(getattr(diagnostic, "diagnostic", "") or ""))
+    if where:
+        message += f" (line {where[1]}, column {where[2]} of the Typst document it wrote)"
     hints = [h for h in (getattr(diagnostic, "hints", None) or []) if h]
     if hints:
         message += " (hint: " + "; ".join(" ".join(h.split()) for h in hints) + ")"
