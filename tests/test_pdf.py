@@ -915,7 +915,7 @@ def test_a_typst_error_is_a_finding_of_print_xsl():
     from tei_edition.steps_pdf import typeset
 
     with pytest.raises(BuildError) as caught:
-        typeset('#set document(title: "t")\n#let x = \n', SOURCE)
+        typeset('#set document(title: "t")\n#let x = \n', SOURCE.name, b"")
     (finding,) = caught.value.findings
     assert finding.path == "xslt/print.xsl" and finding.rule == "typst" and finding.severity == "error"
     assert finding.message == "expected expression (line 2, column 8 of the Typst document it wrote)"

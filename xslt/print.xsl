@@ -20,8 +20,8 @@
       functions the article calls (numbered paragraphs, anchors, the pages of
       anchors), copied in so that the document needs no other file;
     - the TEI source attached as the PDF's Source (application/tei+xml): the
-      pdf step compiles with the source's folder as Typst's root and passes
-      the file's name as sys.inputs.source;
+      pdf step puts the validated bytes of the source in a private folder,
+      Typst's root, and passes the file's name as sys.inputs.source;
     - title page, abstract, keywords, edition statement, the four sections
       (paragraphs numbered in the margin with ed:unit-label, the same ¶
       numbers as html.xsl), both tables, editorial notes as footnotes, the

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 import sys
+import tempfile
+from pathlib import Path
 
 from .findings import ERROR, WARNING, BuildError, Finding, format_text
 from .paths import display_path
@@ -45,33 +47,39 @@ def build_pdf(ctx) -> None:
     document = run(ctx.stylesheet("print.xsl"), ctx.tree, out, params, source_path=ctx.source)
     if document is None:
         raise BuildError("xslt/print.xsl produced no document")
-    pdf, warnings = typeset(document, ctx.source)
+    # The bytes that were validated, not the file as it may be now (main's
+    # SourceDocument keeps them as .data; before it, the file is read again).
+    source = getattr(ctx.document, "data", None) or ctx.source.read_bytes()
+    pdf, warnings = typeset(document, ctx.source.name, source)
     for warning in warnings:
         print(format_text(warning), file=sys.stderr)
     (out / PDF_NAME).write_bytes(pdf)
 
 
-def typeset(document: str, source) -> tuple[bytes, list[Finding]]:
+def typeset(document: str, source_name: str, source: bytes) -> tuple[bytes, list[Finding]]:
     """Compile the Typst ``document`` into PDF bytes, with the fonts that come
     with the compiler only (the same on every machine). Typst reads one file,
-    the ``source`` to attach: the compiler's root is the source's folder."""
+    the source to attach (``source``, named ``source_name``), from a private
+    folder that is the compiler's root, so it can read nothing else."""
     import typst
 
-    compiler = typst.Compiler(
-        root=str(source.parent),
-        font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True),
-        ignore_system_fonts=True,
-        sys_inputs={"source": source.name},
-    )
-    try:
-        pdf, warnings = compiler.compile_with_warnings(
-            input=document.encode("utf-8"), format="pdf", pdf_standards=PDF_STANDARDS)
-    except typst.TypstError as exc:
-        raise BuildError([_finding(exc, ERROR)]) from None
-    except BaseException as exc:  # a panic of the compiler (pyo3's PanicException is no Exception)
-        if type(exc).__name__ != "PanicException":
-            raise
-        raise BuildError([_finding(f"the Typst compiler failed: {exc}", ERROR)]) from None
+    with tempfile.TemporaryDirectory(prefix="tei-edition-typst-") as root:
+        (Path(root) / source_name).write_bytes(source)
+        compiler = typst.Compiler(
+            root=root,
+            font_paths=typst.Fonts(include_system_fonts=False, include_embedded_fonts=True),
+            ignore_system_fonts=True,
+            sys_inputs={"source": source_name},
+        )
+        try:
+            pdf, warnings = compiler.compile_with_warnings(
+                input=document.encode("utf-8"), format="pdf", pdf_standards=PDF_STANDARDS)
+        except typst.TypstError as exc:
+            raise BuildError([_finding(exc, ERROR)]) from None
+        except BaseException as exc:  # a panic of the compiler (pyo3's PanicException is no Exception)
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise BuildError([_finding(f"the Typst compiler failed: {exc}", ERROR)]) from None
     return pdf, [_finding(w, WARNING) for w in warnings]
 
 
