@@ -300,6 +300,41 @@ def test_no_axe_violations_with_highlights_and_a_card_open(visit, scheme):
     assert run_axe(page) == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_register_reorders_by_number_of_mentions_from_the_keyboard(visit, scheme):
+    v = visit("persons.html", color_scheme=scheme)
+    page = v.page
+    by_name = page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)")
+    order = page.get_by_label("Order")
+    assert order.is_visible()
+    order.focus()
+    page.keyboard.press("ArrowDown")  # Chromium changes a focused select's value with the arrow keys
+    status = page.locator("[data-register-sort] [role='status']")
+    status.wait_for(state="attached")
+    page.wait_for_function("document.querySelector('[data-register-sort] [role=status]').textContent !== ''")
+    assert "number of mentions" in status.text_content()
+    by_mentions = page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)")
+    counts = page.locator(".entries > article .occ-head").evaluate_all(
+        "els => els.map(e => (e.textContent.match(/(\\d+) times in the article|(once|twice) in the article/) || [])"
+        ".slice(1).find(Boolean) || '0')")
+    numbers = [{"once": 1, "twice": 2}.get(c) or int(c) for c in counts]
+    assert by_mentions[0] == "enver" and sorted(by_mentions) == sorted(by_name) and by_mentions != by_name
+    assert numbers == sorted(numbers, reverse=True)
+    index = page.locator(".entry-index li a").evaluate_all("els => els.map(a => a.hash.slice(1))")
+    assert index == by_mentions
+    order.select_option("name")
+    assert page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)") == by_name
+    assert v.errors == []
+    order.select_option("mentions")
+    assert run_axe(page) == []
+
+
+def test_without_javascript_a_register_is_ordered_by_name_with_no_dead_control(visit):
+    v = visit("persons.html", java_script_enabled=False)
+    assert not v.page.get_by_label("Order").is_visible()
+    assert v.page.locator("details.kwic-more").first.is_visible()
+
+
 # --- layout -----------------------------------------------------------------------------------
 
 

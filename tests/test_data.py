@@ -383,7 +383,7 @@ def test_bibtex_has_one_entry_per_record(data_dir, tei):
     assert fields["author"] == "Shahingoz, M. and Akhantaeva, A."
     assert fields["journal"] == "Central Asian Studies" and fields["pages"] == "45--68" and fields["year"] == "2020"
     assert by_key["baumann1993"][0] == "book" and by_key["baumann1993"][1]["address"] == "Fort Leavenworth"
-    assert by_key["paksoy1991"][0] == "incollection"
+    assert by_key["paksoy1991"][0] == "inreference"
     assert by_key["rajabov2015"][1]["month"] == "jul"
     for kind, key, fields in entries:
         assert fields["title"].startswith("{") and fields["title"].endswith("}")
@@ -503,3 +503,39 @@ def test_bag_info_json_comes_from_the_header(data_dir, tei):
     assert info["Source-Organization"] == text(pub.find("t:publisher", NS))
     assert info["Rights"] == pub.find("t:availability/t:licence", NS).get("target")
     assert info["External-Description"] == text(tei.find(".//t:profileDesc/t:abstract", NS))
+
+
+# What Zotero makes of each type (its BibTeX.js and CSL mappings), and what each
+# BibTeX type requires (biblatex manual, section 2.1.1; the file uses biblatex's
+# date, url and language fields, so its entry types are biblatex's).
+ZOTERO_TYPE_OF_BIBTEX = {"article": "journalArticle", "book": "book", "inreference": "encyclopediaArticle",
+                         "incollection": "bookSection", "phdthesis": "thesis", "misc": "document"}
+ZOTERO_TYPE_OF_CSL = {"article-journal": "journalArticle", "book": "book", "entry-encyclopedia": "encyclopediaArticle",
+                      "chapter": "bookSection", "thesis": "thesis", "document": "document"}
+BIBLATEX_REQUIRED = {"article": {"author", "title", "journal", "year"}, "book": {"author", "title", "year"},
+                     "inreference": {"author", "title", "booktitle", "year"},
+                     "incollection": {"author", "title", "booktitle", "year"}, "phdthesis": {"author", "title", "year"}}
+CSL_REQUIRED = {"article-journal": {"title", "container-title", "issued"}, "book": {"title", "issued"},
+                "entry-encyclopedia": {"title", "container-title", "issued"}, "chapter": {"title", "container-title", "issued"}}
+
+
+def test_bibtex_and_csl_json_agree_on_item_types_and_carry_what_their_types_require(data_dir):
+    import bibtexparser
+    from bibtexparser.bparser import BibTexParser
+
+    parser = BibTexParser(common_strings=True)
+    parser.ignore_nonstandard_types = False
+    library = bibtexparser.loads((data_dir / "bibliography.bib").read_text(encoding="utf-8"), parser=parser)
+    bibtex = {entry["ID"]: entry for entry in library.entries}
+    csl = {item["id"]: item for item in json.loads((data_dir / "bibliography.csl.json").read_text(encoding="utf-8"))}
+    assert set(bibtex) == set(csl) and len(bibtex) == 10
+    for key, entry in bibtex.items():
+        item = csl[key]
+        assert ZOTERO_TYPE_OF_BIBTEX[entry["ENTRYTYPE"]] == ZOTERO_TYPE_OF_CSL[item["type"]], key
+        assert BIBLATEX_REQUIRED[entry["ENTRYTYPE"]] <= set(entry), (key, BIBLATEX_REQUIRED[entry["ENTRYTYPE"]] - set(entry))
+        # CSL-JSON schema: id and type are required; what a style needs to cite the type is there too.
+        assert {"id", "type"} <= set(item) and CSL_REQUIRED[item["type"]] <= set(item), key
+        # A book's publisher is given wherever the source gives it, in both files alike.
+        assert ("publisher" in entry) == ("publisher" in item), key
+    assert bibtex["paksoy1991"]["ENTRYTYPE"] == "inreference" and csl["paksoy1991"]["type"] == "entry-encyclopedia"
+    assert bibtex["baumann1993"]["publisher"] == csl["baumann1993"]["publisher"] == "Combat Studies Institute"

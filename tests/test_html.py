@@ -384,8 +384,10 @@ def test_cards_hold_what_the_edition_knows(tei, site):
     enver = card_text("card-enver")
     assert "Enver Pasha" in enver and "Anvar Posho" in enver and "22 November 1881" in enver
     assert "4 August 1922" in enver
-    count = sum(1 for _, _, target in name_mentions(tei) if target == "enver")
-    assert f"Named {count} times" in enver
+    # The count says what it counts: names in the article, names in the titles of cited works.
+    in_back = [el.xpath("boolean(ancestor::t:back)", namespaces=NS) for _, el, target in name_mentions(tei) if target == "enver"]
+    assert in_back.count(True) > 1
+    assert f"Named {in_back.count(False)} times in the article, {in_back.count(True)} times in titles of cited works" in enver
     istanbul = templates["card-istanbul"]
     hrefs = {a.get("href") for a in istanbul.iter("a")}
     assert "https://www.wikidata.org/wiki/Q406" in hrefs and "https://www.geonames.org/745044" in hrefs
@@ -429,7 +431,7 @@ def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page
         article = root.get_element_by_id(entry.get(XML_ID))
         assert norm(article.find("h2").text_content()).startswith(norm(
             tei_string(entry.find("*[@type='main']") if entry.find("*[@type='main']") is not None else entry[0])))
-        links = [a.get("href") for a in article.findall(".//ul[@class='occurrences']//a")]
+        links = [a.get("href") for a in article.findall(".//ol[@class='kwic-list']//a[@class='kwic-unit']")]
         wanted = [f"index.html#{m}" for m, _, target in mentions if target == entry.get(XML_ID)]
         assert links == wanted, entry.get(XML_ID)
         for idno in entry.findall("t:idno", NS):
@@ -438,12 +440,42 @@ def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page
             assert article.find(f".//a[@href='{url}']") is not None, url
 
 
-def test_register_back_links_are_labelled_by_unit(pages):
+def test_register_mentions_are_shown_in_context_and_labelled_by_unit(tei, pages):
     enver = pages["persons.html"].get_element_by_id("enver")
-    labels = [norm(li.find("a").text_content()) for li in enver.findall(".//ul[@class='occurrences']/li")]
-    assert labels[:3] == ["Title", "Abstract", "Keywords"]
+    lines = enver.findall(".//ol[@class='kwic-list']/li")
+    labels = [norm(li.find("a").text_content()) for li in lines]
+    assert labels[:3] == ["Title", "Abstract", "Abstract"]
     assert {"¶1", "¶10", "Table 1", "Table 2", "Ref. 1"} <= set(labels)
-    assert len(labels) == len(set(labels))  # one chip per unit, later mentions inside it
+    # No bare numerals: every link names its unit in words or with ¶.
+    assert all(re.fullmatch(r"¶\d+|Table \d+|Ref\. \d+|Title|Abstract|Keywords", label) for label in labels)
+    # Each line shows the mention's own words, marked, within the words around it.
+    mentions = {m: el for m, el, target in name_mentions(tei) if target == "enver"}
+    assert len(lines) == len(mentions)
+    for li in lines:
+        element = mentions[li.find("a").get("href").split("#")[1]]
+        assert norm(li.find(".//mark").text_content()) == tei_string(element)
+        assert len(norm(li.find(".//span[@class='kwic-line']").text_content())) > len(tei_string(element)) + 20
+    # Names in the reference list stand apart, under their own heading.
+    headings = [norm(p.text_content()) for p in enver.findall(".//p[@class='occ-sub']")]
+    assert headings == ["In the article", "In titles of cited works"]
+
+
+def test_registers_order_by_name_and_know_the_order_by_mentions(tei, pages):
+    persons = pages["persons.html"]
+    entries = persons.findall(".//div[@class='entries']/article")
+    control = persons.find(".//*[@data-register-sort]")
+    assert control is not None and control.get("hidden") is not None  # shown by registers.js only
+    label = control.find(".//label")
+    assert persons.get_element_by_id(label.get("for")).tag == "select"
+    mentions = defaultdict(int)
+    for _, el, target in name_mentions(tei):
+        if not el.xpath("boolean(ancestor::t:back)", namespaces=NS):
+            mentions[target] += 1
+    by_mentions = sorted(entries, key=lambda e: int(e.get("data-order-mentions")))
+    counts = [mentions[e.get("id")] for e in by_mentions]
+    assert counts == sorted(counts, reverse=True) and by_mentions[0].get("id") == "enver"
+    index = [li.get("data-order-mentions") for li in persons.findall(".//nav[@class='entry-index']//li")]
+    assert index == [e.get("data-order-mentions") for e in entries]
 
 
 def test_places_map_draws_every_place_with_coordinates(tei, pages):
@@ -484,7 +516,7 @@ def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages
         li = root.get_element_by_id(event_id)
         corresponding = [d for d, el in enumerate(tei_text(tei).iter(f"{{{TEI}}}date"), start=1)
                          if el.get("corresp") == f"#{event_id}"]
-        links = {a.get("href") for a in li.findall(".//ul[@class='occurrences']//a")}
+        links = {a.get("href") for a in li.findall(".//ol[@class='kwic-list']//a[@class='kwic-unit']")}
         assert {f"index.html#d-{n}" for n in corresponding} <= links
 
 
@@ -502,7 +534,7 @@ def test_bibliography_gives_each_record_its_citation_printed_form_and_back_links
         assert citation.startswith(surname) and record.find(".//t:imprint/t:date", NS).get("when")[:4] in citation
         printed = article.find(".//blockquote[@class='printed']")
         assert printed is not None
-        links = [a.get("href") for a in article.findall(".//ul[@class='occurrences']//a")]
+        links = [a.get("href") for a in article.findall(".//ol[@class='kwic-list']//a[@class='kwic-unit']")]
         assert links == [f"index.html#{c}" for c, _, target in cites if target == rid]
     surnames = [norm(a.find(".//span[@class='citation-authors']").text_content()).lower() for a in articles]
     assert surnames == sorted(surnames)
@@ -531,13 +563,21 @@ def meta(root, name):
     return [m.get("content") for m in root.findall(f"head/meta[@name='{name}']")]
 
 
-def test_every_page_carries_highwire_and_dublin_core_metadata(tei, pages):
+def test_the_article_page_alone_carries_highwire_and_dublin_core_metadata(tei, pages):
     header = tei.getroot().find("t:teiHeader", NS)
     title = norm(header.findtext(".//t:titleStmt/t:title[@type='main']", namespaces=NS))
     when = header.find("t:fileDesc/t:publicationStmt/t:date", NS).get("when")
     keywords = [norm(t.text) for t in header.findall(".//t:keywords/t:term", NS)]
     for name, root in pages.items():
+        if name != "index.html":
+            # A reference manager saves a register or the about page as a web page, not as the article.
+            assert not root.xpath("head/meta[starts-with(@name, 'citation_') or starts-with(@name, 'DC.')]"), name
+            assert not root.findall("head/script[@type='application/ld+json']"), name
+            continue
         assert meta(root, "citation_title")[0].startswith(title + ": "), name
+        # The article as a part of this edition; the journal that printed it is unknown.
+        assert meta(root, "citation_inbook_title") == [title + " (digital edition)"]
+        assert meta(root, "citation_journal_title") == []
         assert meta(root, "citation_author") == ["Artikov, Zafar Zaripovich"]
         assert meta(root, "citation_publication_date") == [when.replace("-", "/")]
         assert meta(root, "citation_language") == ["en"]
@@ -553,7 +593,7 @@ def test_every_page_carries_highwire_and_dublin_core_metadata(tei, pages):
 
 def test_json_ld_describes_the_article_and_its_entities(tei, pages):
     stand = tei.getroot().find("t:standOff", NS)
-    for name, root in pages.items():
+    for name, root in [("index.html", pages["index.html"])]:
         scripts = root.findall("head/script[@type='application/ld+json']")
         assert len(scripts) == 1, name
         data = json.loads(scripts[0].text)
@@ -586,7 +626,7 @@ def test_no_inline_event_handlers_or_inline_script_code(pages, site):
             assert not el.get("style"), f"{name}: inline style on <{el.tag}>"
         for script in root.iter("script"):
             if script.get("src"):
-                assert script.get("src") == "assets/edition.js" and not (script.text or "").strip()
+                assert script.get("src") in ("assets/edition.js", "assets/registers.js") and not (script.text or "").strip()
             else:
                 assert script.get("type") in ("application/ld+json", "application/json"), name
     css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
@@ -605,9 +645,11 @@ def test_the_build_is_byte_identical(site, tmp_path):
 
 def test_edition_url_makes_absolute_metadata(tmp_path):
     site = build_into(tmp_path, params={"edition-url": "https://example.org/anvar-posho/html/"})
-    root = lxml_html.document_fromstring((site / "persons.html").read_text(encoding="utf-8"))
+    persons = lxml_html.document_fromstring((site / "persons.html").read_text(encoding="utf-8"))
+    assert persons.find("head/link[@rel='canonical']").get("href") == "https://example.org/anvar-posho/html/persons.html"
+    root = lxml_html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))
     assert meta(root, "citation_pdf_url") == ["https://example.org/anvar-posho/pdf/article.pdf"]
-    assert root.find("head/link[@rel='canonical']").get("href") == "https://example.org/anvar-posho/html/persons.html"
+    assert meta(root, "citation_public_url") == ["https://example.org/anvar-posho/html/index.html"]
     data = json.loads(root.find("head/script[@type='application/ld+json']").text)
     assert data["@id"] == "https://example.org/anvar-posho/html/index.html"
     index = lxml_html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))

@@ -198,6 +198,26 @@ def test_keyword_in_context():
     assert evaluate(MENTIONS, "ed:kwic-text(//table//persName)") == "Enver · Commander"
 
 
+def test_counts_say_what_they_count():
+    # Names in the reference list are in the titles of cited works, not in the article's text.
+    document = tei(
+        body='<p n="1"><persName ref="#enver">Enver</persName> and <persName ref="#enver">Enver</persName>'
+             '<note type="editorial">see <persName ref="#enver">Enver</persName></note>.</p>',
+        back='<div><listBibl><bibl n="1">Life of <persName ref="#enver">Enver</persName>.</bibl>'
+             '<bibl n="2"><persName ref="#ibrahim">Ibrahim</persName> and others.</bibl></listBibl></div>',
+        standoff='<listPerson><person xml:id="enver"><persName type="main">Enver</persName></person>'
+                 '<person xml:id="ibrahim"><persName type="main">Ibrahim</persName></person>'
+                 '<person xml:id="nobody"><persName type="main">Nobody</persName></person></listPerson>')
+    assert evaluate(document, "ed:mentions(id('enver')) ! ed:mention-place(.)") == "text|text|notes|titles"
+    counts = "ed:mention-counts(id('enver')) ! (?text, ?titles, ?notes, ?all)"
+    assert evaluate(document, counts) == "2|1|1|4"
+    assert evaluate(document, "ed:mention-summary(id('enver'))") == (
+        "Named twice in the article, once in titles of cited works, once in editorial notes")
+    assert evaluate(document, "ed:mention-summary(id('ibrahim'))") == "Named only once in titles of cited works"
+    assert evaluate(document, "ed:mention-summary(id('nobody'))") == "Not named in the article"
+    assert evaluate(MENTIONS, "ed:mention-summary(//person)") == "Named 4 times in the article"
+
+
 # --- the print index ---------------------------------------------------------------------------
 
 INDEX = tei(

@@ -99,6 +99,8 @@
   <xsl:variable name="ed:subtitle" as="xs:string" select="normalize-space($ed:title-stmt/title[@type = 'sub'])"/>
   <xsl:variable name="ed:full-title" as="xs:string" select="$ed:title || ': ' || $ed:subtitle"/>
   <xsl:variable name="ed:short-title" as="xs:string" select="normalize-space(($ed:title-stmt/title[@type = 'short'], $ed:title)[1])"/>
+  <!-- The edition as a publication (the container of the article in citation metadata). -->
+  <xsl:variable name="ed:edition-title" as="xs:string" select="$ed:short-title || ' (digital edition)'"/>
   <xsl:variable name="ed:author-entry" as="element(person)?" select="key('ed:by-id', ed:id($ed:title-stmt/author/@ref), $ed:tei)"/>
   <!-- The author's name in the order the article prints it (surname first). -->
   <xsl:variable name="ed:author-name" as="xs:string" select="normalize-space($ed:title-stmt/author/persName)"/>

@@ -77,7 +77,7 @@
   <!-- ===== BibTeX ===== -->
 
   <xsl:variable name="dx:bibtex-types" as="map(xs:string, xs:string)" select="map{
-    'journalArticle': 'article', 'book': 'book', 'encyclopediaArticle': 'incollection',
+    'journalArticle': 'article', 'book': 'book', 'encyclopediaArticle': 'inreference',
     'bookSection': 'incollection', 'thesis': 'phdthesis'}"/>
 
   <!-- Characters that mean something to BibTeX or TeX, written so that they

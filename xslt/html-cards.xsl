@@ -202,15 +202,10 @@
   </xsl:function>
 
   <!-- "Named 34 times in the article" (events also count their dates). -->
+  <!-- How often an entry is named, saying where (ed:mention-summary). -->
   <xsl:function name="h:mention-count" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" select="count(ed:mentions($entry))"/>
-    <xsl:variable name="dates" select="if ($entry/self::event) then count(ed:dates-of-event($entry)) else 0"/>
-    <xsl:variable name="parts" select="
-      ('named ' || (if ($names = 1) then 'once' else $names || ' times'))[$names gt 0],
-      ('dated ' || (if ($dates = 1) then 'once' else $dates || ' times'))[$dates gt 0]"/>
-    <xsl:variable name="text" select="if (empty($parts)) then 'not named in the article' else string-join($parts, ', ') || ' in the article'"/>
-    <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
+    <xsl:sequence select="ed:mention-summary($entry)"/>
   </xsl:function>
 
 

@@ -3,9 +3,13 @@
   html-registers.xsl: persons.html, places.html, organisations.html,
   chronology.html, bibliography.html and about.html.
 
-  Every entry links back to each of its occurrences in the article, grouped
-  by citable unit (¶3, Table 1, Abstract, Title, Keywords, Ref. 6), each link
-  to the mention's own anchor in index.html.
+  Every entry lists each of its mentions with its keyword in context
+  (ed:kwic) and a link, labelled with its citable unit (¶3, Table 1,
+  Abstract, Title, Keywords, Ref. 6), to the mention's own anchor in
+  index.html; mentions in the article's text, in titles of cited works and
+  in editorial notes apart, with counts that say which (ed:mention-summary).
+  The registers of persons, places and organisations can be re-ordered by
+  number of mentions (assets/registers.js; registers.css styles the pages).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -14,33 +18,6 @@
   xmlns:h="urn:x-anvar-posho-edition:html"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
-
-  <!-- ===== Occurrences: back links into the article ===== -->
-
-  <!-- Links to each node (names, dates, citations) in index.html, grouped by
-       unit: "¶3 ²³" reads ¶3, with its second and third mention. -->
-  <xsl:template name="h:occurrences">
-    <xsl:param name="nodes" as="element()*"/>
-    <xsl:param name="what" as="xs:string" select="'mention'"/>
-    <ul class="occurrences">
-      <xsl:for-each select="ed:by-unit($nodes)">
-        <xsl:variable name="unit-nodes" select="?*"/>
-        <xsl:variable name="label" select="ed:unit-label(ed:unit($unit-nodes[1]))"/>
-        <li>
-          <a href="index.html#{ed:anchor($unit-nodes[1])}">
-            <xsl:if test="count($unit-nodes) gt 1">
-              <xsl:attribute name="title" select="$label || ', ' || $what || ' 1 of ' || count($unit-nodes)"/>
-            </xsl:if>
-            <xsl:value-of select="$label"/>
-          </a>
-          <xsl:for-each select="subsequence($unit-nodes, 2)">
-            <xsl:text> </xsl:text>
-            <a class="occ-more" href="index.html#{ed:anchor(.)}"><span class="vh"><xsl:value-of select="$label"/>, <xsl:value-of select="$what"/><xsl:text> </xsl:text></span><xsl:value-of select="position() + 1"/></a>
-          </xsl:for-each>
-        </li>
-      </xsl:for-each>
-    </ul>
-  </xsl:template>
 
   <!-- ===== Registers of persons, places, organisations ===== -->
 
@@ -57,8 +34,9 @@
         <xsl:value-of select="if (count($entries) = 1) then lower-case(ed:kind-label($kind, false())) else $plural"/>
         <xsl:text> named in the article, </xsl:text>
         <xsl:value-of select="if (ed:kind-row($kind)/@sort = 'surname') then 'in alphabetical order of surname' else 'in alphabetical order'"/>
-        <xsl:text>. Each entry gives what the edition knows and links to every mention in the text, by paragraph (¶), table, abstract, title or reference.</xsl:text>
+        <xsl:text>. Each entry gives what the edition knows and every mention, each with its words in context and a link to it in the text: a paragraph (¶), table, the abstract, the title or a reference of the list.</xsl:text>
       </p>
+      <xsl:call-template name="h:register-sort"/>
     </header>
     <xsl:if test="$kind = 'place'">
       <xsl:call-template name="h:map"/>
@@ -66,7 +44,7 @@
     <nav class="entry-index" aria-label="{ed:kind-label($kind, true())} A–Z">
       <ul>
         <xsl:for-each select="$sorted">
-          <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
+          <li data-order-mentions="{h:mentions-rank(.)}"><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
         </xsl:for-each>
       </ul>
     </nav>
@@ -77,10 +55,49 @@
     </div>
   </xsl:template>
 
+  <!-- The control that re-orders a register by the number of mentions
+       (assets/registers.js). Without JavaScript it stays hidden and the
+       register keeps its order by name. -->
+  <xsl:template name="h:register-sort">
+    <div class="register-sort" data-register-sort="" hidden="">
+      <label for="register-order">Order</label>
+      <xsl:text> </xsl:text>
+      <select id="register-order">
+        <option value="name" selected="">by name</option>
+        <option value="mentions">by number of mentions in the article</option>
+      </select>
+      <p class="vh" role="status" aria-live="polite"></p>
+    </div>
+  </xsl:template>
+
+  <!-- An entry's place in its register when ordered by mentions: most named
+       in the article first, then most named in titles of cited works, then
+       by name. -->
+  <xsl:function name="h:mentions-rank" as="xs:integer">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="kind" select="ed:kind($entry)"/>
+    <xsl:sequence select="index-of(h:by-mentions($kind) ! generate-id(.), generate-id($entry))"/>
+  </xsl:function>
+
+  <xsl:function name="h:by-mentions" as="element()*" cache="yes">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="by-name" select="ed:register-order($kind)"/>
+    <xsl:sequence select="sort($by-name, (), function($entry) {
+      ed:mention-counts($entry) ! (- ?text, - ?all), index-of($by-name ! generate-id(.), generate-id($entry))})"/>
+  </xsl:function>
+
+  <!-- Styles and script of the register pages, beside the edition's own. -->
+  <xsl:template match="ed:output" mode="h:page-assets"/>
+  <xsl:template match="ed:output[@kind ne '']" mode="h:page-assets">
+    <link rel="stylesheet" href="assets/registers.css"/>
+    <script src="assets/registers.js" defer=""></script>
+  </xsl:template>
+
   <xsl:template name="h:entry">
     <xsl:variable name="kind" select="ed:kind(.)"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
-    <article class="entry entry-{ed:kind-row($kind)/@class}" id="{$id}" aria-labelledby="{$id}-heading">
+    <article class="entry entry-{ed:kind-row($kind)/@class}" id="{$id}" aria-labelledby="{$id}-heading"
+      data-order-mentions="{h:mentions-rank(.)}">
       <h2 id="{$id}-heading">
         <xsl:apply-templates select="ed:names(.)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
         <xsl:value-of select="ed:label(.)"/>
@@ -162,27 +179,57 @@
     <xsl:variable name="mentions" select="ed:mentions(.)"/>
     <xsl:variable name="dates" select="if (self::event) then ed:dates-of-event(.) else ()"/>
     <div class="entry-occurrences">
-      <xsl:choose>
-        <xsl:when test="exists($mentions)">
-          <p class="occ-head"><xsl:value-of select="h:mention-count(.)"/>:</p>
-          <xsl:if test="exists($dates)"><p class="occ-sub">Named in</p></xsl:if>
-          <xsl:call-template name="h:occurrences"><xsl:with-param name="nodes" select="$mentions"/></xsl:call-template>
-        </xsl:when>
-        <xsl:when test="exists($dates)">
-          <p class="occ-head"><xsl:value-of select="h:mention-count(.)"/>:</p>
-        </xsl:when>
-        <xsl:otherwise>
-          <p class="occ-head">Not named in the article itself; recorded for the register.</p>
-        </xsl:otherwise>
-      </xsl:choose>
+      <p class="occ-head"><xsl:value-of select="ed:mention-summary(.)"/><xsl:if test="exists(($mentions, $dates))">:</xsl:if></p>
+      <xsl:for-each-group select="$mentions" group-by="ed:mention-place(.)">
+        <xsl:call-template name="h:mentions-in-context">
+          <xsl:with-param name="nodes" select="current-group()"/>
+          <xsl:with-param name="heading" select="map{'text': 'In the article', 'titles': 'In titles of cited works',
+            'notes': 'In editorial notes'}(current-grouping-key())"/>
+        </xsl:call-template>
+      </xsl:for-each-group>
       <xsl:if test="exists($dates)">
-        <p class="occ-sub">Dated in</p>
-        <xsl:call-template name="h:occurrences">
+        <xsl:call-template name="h:mentions-in-context">
           <xsl:with-param name="nodes" select="$dates"/>
-          <xsl:with-param name="what" select="'date'"/>
+          <xsl:with-param name="heading" select="'Dated in the article'"/>
         </xsl:call-template>
       </xsl:if>
     </div>
+  </xsl:template>
+
+  <!-- Each mention on a line of its own: its unit (a link to the mention in
+       index.html) and its keyword in context (ed:kwic). Long lists show
+       their first lines and fold the rest into a details element, which
+       works without JavaScript. -->
+  <xsl:template name="h:mentions-in-context">
+    <xsl:param name="nodes" as="element()*"/>
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="shown" as="xs:integer" select="5"/>
+    <xsl:variable name="first" select="if (count($nodes) le $shown + 1) then count($nodes) else $shown"/>
+    <p class="occ-sub"><xsl:value-of select="$heading"/></p>
+    <ol class="kwic-list">
+      <xsl:apply-templates select="$nodes[position() le $first]" mode="h:kwic-line"/>
+    </ol>
+    <xsl:if test="count($nodes) gt $first">
+      <details class="kwic-more">
+        <summary><xsl:value-of select="count($nodes) - $first"/> more</summary>
+        <ol class="kwic-list" start="{$first + 1}">
+          <xsl:apply-templates select="$nodes[position() gt $first]" mode="h:kwic-line"/>
+        </ol>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="h:kwic-line">
+    <xsl:variable name="kwic" select="ed:kwic(.)"/>
+    <li>
+      <a class="kwic-unit" href="index.html#{ed:anchor(.)}"><xsl:value-of select="ed:unit-label(ed:unit(.))"/></a>
+      <xsl:text> </xsl:text>
+      <span class="kwic-line">
+        <xsl:value-of select="$kwic[1]"/>
+        <mark><xsl:value-of select="$kwic[2]"/></mark>
+        <xsl:value-of select="$kwic[3]"/>
+      </span>
+    </li>
   </xsl:template>
 
 
@@ -313,19 +360,7 @@
               </p>
             </div>
           </xsl:for-each>
-          <div class="entry-occurrences">
-            <xsl:variable name="cites" select="ed:citations(.)"/>
-            <xsl:choose>
-              <xsl:when test="exists($cites)">
-                <p class="occ-head">Cited <xsl:value-of select="if (count($cites) = 1) then 'once' else count($cites) || ' times'"/> in the article:</p>
-                <xsl:call-template name="h:occurrences">
-                  <xsl:with-param name="nodes" select="$cites"/>
-                  <xsl:with-param name="what" select="'citation'"/>
-                </xsl:call-template>
-              </xsl:when>
-              <xsl:otherwise><p class="occ-head">Not cited in the text of the article.</p></xsl:otherwise>
-            </xsl:choose>
-          </div>
+          <xsl:call-template name="h:entry-occurrences"/>
         </article>
       </xsl:for-each>
     </div>

@@ -112,7 +112,7 @@
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta name="color-scheme" content="light dark"/>
           <title>
-            <xsl:value-of select="if ($page/@title ne '') then $page/@title || ' · ' || $ed:short-title || ' (digital edition)'
+            <xsl:value-of select="if ($page/@title ne '') then $page/@title || ' · ' || $ed:edition-title
                                   else $ed:full-title || ' · digital edition'"/>
           </title>
           <meta name="description" content="{$page/@description}"/>
@@ -121,12 +121,17 @@
           <xsl:if test="$ed:edition-url ne ''">
             <link rel="canonical" href="{ed:published-url($page)}"/>
           </xsl:if>
-          <xsl:call-template name="h:highwire"/>
-          <xsl:call-template name="h:dublin-core"/>
-          <script type="application/ld+json">
-            <xsl:value-of select="h:json(h:json-ld())"/>
-          </script>
+          <!-- Only the article page describes the article: a reference manager
+               saving a register or the about page must not save a copy of it. -->
+          <xsl:if test="$page/@path eq 'html/index.html'">
+            <xsl:call-template name="h:highwire"/>
+            <xsl:call-template name="h:dublin-core"/>
+            <script type="application/ld+json">
+              <xsl:value-of select="h:json(h:json-ld())"/>
+            </script>
+          </xsl:if>
           <script src="assets/edition.js" defer=""></script>
+          <xsl:apply-templates select="$page" mode="h:page-assets"/>
         </head>
         <body class="{$class}">
           <a class="skip-link" href="#main">Skip to content</a>
@@ -206,8 +211,14 @@
   <xsl:variable name="h:pdf-url" as="xs:string" select="ed:published-url(ed:output('pdf/article.pdf'))"/>
   <xsl:variable name="h:article-url" as="xs:string" select="ed:published-url(ed:output('html/index.html'))"/>
 
+  <!-- The article as a part of this edition (Zotero: a book section whose
+       book is the edition): the journal that first printed the article is
+       unknown, so no citation_journal_title is given. citation_inbook_title
+       also keeps Zotero from reading DC.source (the printed article) as the
+       container. -->
   <xsl:template name="h:highwire">
     <meta name="citation_title" content="{$ed:full-title}"/>
+    <meta name="citation_inbook_title" content="{$ed:edition-title}"/>
     <meta name="citation_author" content="{$ed:author-inverted}"/>
     <xsl:if test="$ed:author-affiliation ne ''">
       <meta name="citation_author_institution" content="{$ed:author-affiliation}"/>

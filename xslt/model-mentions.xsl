@@ -19,6 +19,20 @@
         marks a cut
     ed:kwic-text($node as element()) as xs:string
         the same as one string
+    ed:mention-place($node as element()) as xs:string
+        where a mention stands: 'text' (title page, abstract, keywords,
+        body, tables), 'titles' (the reference list: the title of a cited
+        work) or 'notes' (an editorial note)
+    ed:mention-counts($entry as element()) as map(xs:string, xs:integer)
+        how often an entry is named, by place: 'text', 'titles', 'notes'
+        (ed:mention-place), 'all'; for an event also 'dates' (the dates
+        of the article that refer to it); for a bibliographic record
+        'text' counts its citations
+    ed:mention-summary($entry as element()) as xs:string
+        the counts in words, saying what they count: 'Named 19 times in
+        the article, 4 times in titles of cited works', 'Named once in
+        the article, dated 3 times', 'Named only in titles of cited works
+        (2 times)', 'Not named in the article'
     ed:sort-norm($text as xs:string) as xs:string
         a text as a sort key: lower case, no diacritics, no initial article
     ed:index-heading($entry as element()) as xs:string
@@ -102,6 +116,45 @@
   <xsl:function name="ed:kwic-text" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:sequence select="string-join(ed:kwic($node))"/>
+  </xsl:function>
+
+  <!-- ===== What the counts count ===== -->
+
+  <xsl:function name="ed:mention-place" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="if ($node/ancestor::note) then 'notes'
+                          else if ($node/ancestor::back) then 'titles'
+                          else 'text'"/>
+  </xsl:function>
+
+  <xsl:function name="ed:mention-counts" as="map(xs:string, xs:integer)">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="places" select="ed:mentions($entry) ! ed:mention-place(.)"/>
+    <xsl:sequence select="map{
+      'text': count($places[. eq 'text']),
+      'titles': count($places[. eq 'titles']),
+      'notes': count($places[. eq 'notes']),
+      'all': count($places),
+      'dates': if ($entry/self::event) then count(ed:dates-of-event($entry)) else 0}"/>
+  </xsl:function>
+
+  <xsl:function name="ed:mention-summary" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="counts" select="ed:mention-counts($entry)"/>
+    <xsl:variable name="times" select="function($n as xs:integer) as xs:string {
+      if ($n eq 1) then 'once' else if ($n eq 2) then 'twice' else $n || ' times' }"/>
+    <xsl:variable name="verb" select="if ($entry/self::biblStruct) then 'Cited ' else 'Named '"/>
+    <xsl:variable name="elsewhere" select="
+      ($times($counts?titles) || ' in titles of cited works')[$counts?titles gt 0],
+      ($times($counts?notes) || ' in editorial notes')[$counts?notes gt 0]"/>
+    <xsl:variable name="parts" as="xs:string*" select="
+      if ($counts?text gt 0) then ($verb || $times($counts?text) || ' in the article', $elsewhere)
+      else if (exists($elsewhere)) then ($verb || 'only ' || string-join($elsewhere, ', '))
+      else (),
+      ('dated ' || $times($counts?dates) || ' in the article'[$counts?text eq 0])[$counts?dates gt 0]"/>
+    <xsl:variable name="text" select="if (empty($parts)) then 'Not ' || lower-case($verb) || 'in the article'
+      else string-join($parts, ', ')"/>
+    <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
   </xsl:function>
 
   <xsl:template match="*" mode="ed:kwic">
