@@ -26,7 +26,7 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 def run_step(name: str, out: Path, params: dict | None = None, *, source_path: Path = paths.DEFAULT_SOURCE,
              source_bytes: bytes | None = None) -> Path:
     """Run the real build step ``name`` (html, pdf, data) on a source (the edition's,
-    or given bytes) into ``out/<its folder>``, in this process and without a worker;
+    or given bytes) into ``out/<its folder>``, in this process;
     return that folder."""
     from tei_edition import build, xmlsafe
 

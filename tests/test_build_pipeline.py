@@ -160,7 +160,7 @@ def test_pdf_is_imported_only_when_its_step_runs(run_edition, mini):
     probe = (
         "import sys; from tei_edition import build; "
         f"build.build({str(mini.source)!r}, {str(mini.out)!r}, ['html', 'data']); "
-        "print('weasyprint' in sys.modules)"
+        "print('typst' in sys.modules)"
     )
     import subprocess
 

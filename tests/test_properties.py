@@ -33,7 +33,6 @@ from lxml import etree
 from tei_edition import build, paths
 from tei_edition.cli import cli
 from tei_edition.findings import format_text
-from tei_edition.pdf import remove_keeping_tail
 from tei_edition.validate import validate
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -234,6 +233,18 @@ def apply(tree: etree._ElementTree, m: Mutation) -> bool:
         remove_keeping_tail(removable[m.pick % len(removable)])
         return True
     raise ValueError(m.kind)
+
+
+def remove_keeping_tail(element: etree._Element) -> None:
+    """Remove ``element`` from its parent, keeping the text that follows it."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 _ARTICLE_TREE: list[etree._ElementTree] = []

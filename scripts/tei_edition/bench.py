@@ -6,10 +6,8 @@ builds) runs ``python -m tei_edition.cli ...`` in a fresh subprocess, so start-u
 and imports count, as they do for a user. For every stage and size it reports the
 median wall-clock time over ``--runs`` runs, the median CPU time (user + system:
 less disturbed than wall time by other work on the machine) and the peak resident
-memory (``ru_maxrss`` from ``os.wait4``). A build that renders a PDF runs its
-rendering in a worker process beside it (worker.py): the CPU time is both
-processes' together, the peak memory that of the larger one (their sum at the
-same moment is not measured).
+memory (``ru_maxrss`` from ``os.wait4``). The CPU time counts every thread of
+the process (Typst typesets on several).
 
 Sizes are synthetic enlargements of the article: the body's divisions repeated N
 times (``enlarge``), every ``xml:id`` in a copy renamed and every pointer to it

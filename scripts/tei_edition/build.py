@@ -2,13 +2,9 @@
 
 A step is a function ``step(ctx: BuildContext)`` in a module of its own
 (``tei_edition.steps_html.build_html`` and so on), imported only when it runs, so
-that WeasyPrint, say, is loaded only for the PDF. Each step writes below
+that the Typst compiler, say, is loaded only for the PDF. Each step writes below
 ``ctx.out_dir / <format>``; ``ctx.out_dir`` is a temporary folder that replaces the
 real output only when every selected step has succeeded.
-
-A step with a worker (the PDF's rendering, see worker.py) gets a worker process
-started before validation, runs first, and may return a function that waits
-for the worker: the build calls it after the other steps have run.
 """
 
 from __future__ import annotations
@@ -19,8 +15,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from lxml import etree
 
@@ -28,7 +23,6 @@ from . import atomic
 from .findings import BuildError, Finding, count
 from .paths import DEFAULT_OUT, DEFAULT_SOURCE, ROOT, display_path, schema_dir, xslt_dir
 from .validate import validate_document
-from .worker import Worker, start as start_worker
 from .xmlsafe import SourceDocument, XMLInputError, load
 
 
@@ -37,17 +31,12 @@ class Step:
     module: str    # imported lazily
     function: str
     folder: str    # the sub-folder of the output this step owns
-    # "module:function" of the step's worker process, and the modules it imports
-    # while it waits for its request.
-    worker: tuple[str, tuple[str, ...]] | None = None
 
 
-# The build's steps. The key is the --format name. Steps with a worker run
-# first, the others in this order.
+# The build's steps, in the order they run. The key is the --format name.
 STEPS: dict[str, Step] = {
     "html": Step("tei_edition.steps_html", "build_html", "html"),
-    "pdf": Step("tei_edition.steps_pdf", "build_pdf", "pdf",
-                worker=("tei_edition.pdf:render_pdf", ("weasyprint",))),
+    "pdf": Step("tei_edition.steps_pdf", "build_pdf", "pdf"),
     "data": Step("tei_edition.steps_data", "build_data", "data"),
 }
 
@@ -60,7 +49,6 @@ class BuildContext:
     params: dict[str, Any] = field(default_factory=dict)  # stylesheet parameters
     xslt_dir: Path = field(default_factory=xslt_dir)
     document: SourceDocument | None = None
-    worker: Worker | None = None      # the step's worker process, if it has one
 
     def stylesheet(self, name: str) -> Path:
         return self.xslt_dir / name
@@ -160,77 +148,45 @@ def build(
     if unknown:
         raise ValueError(f"unknown format(s): {', '.join(sorted(unknown))}")
     selected = [f for f in STEPS if not formats or f in set(formats)]
-    selected.sort(key=lambda name: STEPS[name].worker is None)  # stable: the rest keep their order
     source = Path(source).resolve()
     out_dir = Path(out_dir).resolve()
     check_out_dir(out_dir, source)
 
-    # Started now, so that the workers' imports overlap the validation.
-    with _workers_for(selected) as started_workers:
-        try:
-            doc = load(source)
-        except XMLInputError as exc:
-            raise InvalidSource(exc.findings) from None
-        findings = validate_document(doc)
-        if count(findings)[0]:
-            raise InvalidSource(findings)
+    try:
+        doc = load(source)
+    except XMLInputError as exc:
+        raise InvalidSource(exc.findings) from None
+    findings = validate_document(doc)
+    if count(findings)[0]:
+        raise InvalidSource(findings)
 
-        seconds: dict[str, float] = {}
-        def wait_for(holder: str) -> None:
-            if notice:
-                notice(f"waiting for {holder}, which is building into {display_path(out_dir)}")
+    seconds: dict[str, float] = {}
+    def wait_for(holder: str) -> None:
+        if notice:
+            notice(f"waiting for {holder}, which is building into {display_path(out_dir)}")
 
-        # The selected steps replace their own folders; the rest is carried over.
-        folders = {STEPS[name].folder for name in selected}
-        with atomic.replaced_dir(out_dir, folders, on_wait=wait_for, on_recover=notice, manifest=True) as tmp:
-            try:
-                waiting: list[tuple[str, float, Callable[[], None]]] = []
-                for name in selected:
-                    ctx = BuildContext(
-                        source=source,
-                        tree=doc.tree,
-                        out_dir=tmp,
-                        params=dict(params or {}),
-                        xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
-                        document=doc,
-                        worker=started_workers.get(name),
-                    )
-                    if progress:
-                        progress(name, "start", None)
-                    started = time.monotonic()
-                    wait = _run_step(name, lambda: load_step(name)(ctx))
-                    if wait is None:
-                        _done(name, started, seconds, progress)
-                    else:
-                        waiting.append((name, started, wait))
-                for name, started, wait in waiting:
-                    _run_step(name, wait)
-                    _done(name, started, seconds, progress)
-            finally:
-                # Before the temporary folder goes: a worker of a failed build must
-                # not write into it any more.
-                _close(started_workers)
+    # The selected steps replace their own folders; the rest is carried over.
+    folders = {STEPS[name].folder for name in selected}
+    with atomic.replaced_dir(out_dir, folders, on_wait=wait_for, on_recover=notice, manifest=True) as tmp:
+        for name in selected:
+            ctx = BuildContext(
+                source=source,
+                tree=doc.tree,
+                out_dir=tmp,
+                params=dict(params or {}),
+                xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
+                document=doc,
+            )
+            if progress:
+                progress(name, "start", None)
+            started = time.monotonic()
+            _run_step(name, lambda: load_step(name)(ctx))
+            _done(name, started, seconds, progress)
     return BuildResult(out_dir, selected, [f for f in findings if not f.is_error], seconds)
 
 
-@contextmanager
-def _workers_for(selected: list[str]) -> Iterator[dict[str, Worker | None]]:
-    """A worker process for each selected step that has one, stopped on the way out."""
-    started = {name: start_worker(*STEPS[name].worker) for name in selected if STEPS[name].worker}
-    try:
-        yield started
-    finally:
-        _close(started)
-
-
-def _close(started: dict[str, Worker | None]) -> None:
-    for worker in started.values():
-        if worker is not None:
-            worker.close()
-
-
 def _run_step(name: str, call: Callable[[], Any]) -> Any:
-    """Call a step (or its wait for its worker); any failure becomes StepFailed."""
+    """Call a step; any failure becomes StepFailed."""
     try:
         return call()
     except BuildError as exc:
