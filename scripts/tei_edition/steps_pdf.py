@@ -47,10 +47,8 @@ def build_pdf(ctx) -> None:
     document = run(ctx.stylesheet("print.xsl"), ctx.tree, out, params, source_path=ctx.source)
     if document is None:
         raise BuildError("xslt/print.xsl produced no document")
-    # The bytes that were validated, not the file as it may be now (main's
-    # SourceDocument keeps them as .data; before it, the file is read again).
-    source = getattr(ctx.document, "data", None) or ctx.source.read_bytes()
-    pdf, warnings = typeset(document, ctx.source.name, source)
+    # The bytes that were validated, not the file as it may be now.
+    pdf, warnings = typeset(document, ctx.source.name, ctx.document.data)
     for warning in warnings:
         print(format_text(warning), file=sys.stderr)
     (out / PDF_NAME).write_bytes(pdf)
