@@ -42,6 +42,8 @@ JSON_SCHEMAS = {
     "places.geojson": "places.geojson.schema.json",
     "bibliography.csl.json": "bibliography.csl.schema.json",
     "bag-info.json": "bag-info.schema.json",
+    "relations.json": "relations.schema.json",
+    "affiliations.json": "affiliations.schema.json",
 }
 
 

@@ -123,7 +123,7 @@
       dx:strings('occupations', $person/occupation ! normalize-space(.)),
       dx:array('affiliations', $person/affiliation ! dx:map((), (
         dx:s('name', normalize-space(.)),
-        dx:s('orgId', (.//orgName/@ref)[1] ! ed:id(.))))),
+        dx:s('orgId', (@ref, .//orgName/@ref)[1] ! ed:id(.))))),
       dx:identifiers($person),
       dx:notes($person),
       dx:entity-mentions($person)))"/>

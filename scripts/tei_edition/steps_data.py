@@ -1,7 +1,7 @@
 """Build step ``data``: the registers and metadata as data files, in ``output/data``.
 
 ``xslt/data.xsl`` writes every generated file (JSON, CSV, GeoJSON, CSL-JSON,
-BibTeX, Dublin Core, sitemap, bag-info.json) as a result document; this step only
+BibTeX, GraphML, Dublin Core, sitemap, bag-info.json) as a result document; this step only
 runs it, then adds two copies:
 
 - ``article.xml``: the TEI source, byte for byte as it was validated;
@@ -28,6 +28,9 @@ GENERATED_FILES = (
     "organisations.json", "organisations.csv",
     "chronology.json", "chronology.csv",
     "bibliography.json", "bibliography.csv", "bibliography.csl.json", "bibliography.bib",
+    "relations.json", "relations.csv",
+    "affiliations.json", "affiliations.csv",
+    "graph.graphml",
     "dublin-core.xml",
     "sitemap.xml",
     "bag-info.json",
