@@ -47,7 +47,7 @@
   <xsl:template name="dx:graph">
     <xsl:param name="relations" as="element(j:map)*"/>
     <xsl:param name="affiliations" as="element(j:map)*"/>
-    <xsl:variable name="nodes" as="element()*" select="$ed:persons, $ed:orgs, $ed:places, $ed:events"/>
+    <xsl:variable name="nodes" as="element()*" select="$ed:named-entries"/>
     <xsl:variable name="node-ids" as="xs:string*" select="$nodes/@xml:id ! string(.)"/>
     <graphml>
       <xsl:for-each select="$dx:graph-keys">
