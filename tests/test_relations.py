@@ -257,3 +257,53 @@ def test_graph_is_well_formed_graphml(data_dir):
     assert graph.get("edgedefault") == "directed"
     ids = [e.get("id") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
     assert len(ids) == len(set(ids))
+
+
+# --- the HTML cards and register entries ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return run_step("html", tmp_path_factory.mktemp("relations-html"))
+
+
+def facts(root, element_id: str) -> dict[str, list[str]]:
+    """dt -> [dd texts] of the element's fact list (a card template or a register entry)."""
+    el = root.get_element_by_id(element_id)
+    out: dict[str, list[str]] = {}
+    key = None
+    for node in el.iter("dt", "dd"):
+        text = " ".join(node.text_content().split())
+        if node.tag == "dt":
+            key = text
+            out[key] = []
+        else:
+            out[key].append(text)
+    return out
+
+
+def test_cards_list_affiliations_and_relations_with_date_and_source(site):
+    from lxml import html
+
+    index = html.parse(str(site / "index.html")).getroot()
+    enver = facts(index, "card-enver")
+    assert "Minister of War of the Ottoman Empire, 4 January 1914 – 13 October 1918 (The edition's authority file)" \
+        in enver["Affiliations"]
+    assert enver["Faced a revolt by"] == ["Ibrahim Bek, June 1922 (¶8)"]
+    assert enver["Killed by"] == ["Yakov A. Melkumov, 4 August 1922 (¶9; contested)"]
+    assert "Dushanbe siege (Table 2)" in enver["Took part in"]
+    siege = facts(index, "card-ev-dushanbe-siege")
+    assert siege["Participants"] == ["Enver Pasha (Table 2)", "Basmachi movement (Table 2)"]
+    valley = facts(index, "card-lokai-valley")
+    assert valley["Located in"] == ["Eastern Bukhara (¶4)"]
+
+
+def test_register_entries_link_the_other_parties(site):
+    from lxml import html
+
+    persons = html.parse(str(site / "persons.html")).getroot()
+    melkumov = persons.get_element_by_id("melkumov")
+    links = {a.get("href") for a in melkumov.iter("a")}
+    assert {"organisations.html#red-army", "organisations.html#cheka", "persons.html#enver",
+            "persons.html#muhammad-ghazi"} <= links
+    assert facts(persons, "melkumov")["Allegedly used the alias"] == ["Muhammad Ghazi (¶9; contested)"]

@@ -33,10 +33,10 @@
     'revoltedAgainst': ('revolted against', 'faced a revolt by'),
     'cooperatedWith': ('cooperated with', 'cooperated with'),
     'rivalOf': ('rival of', 'rival of'),
-    'collaboratedWith': ('collaborated with', 'collaboration of'),
+    'collaboratedWith': ('collaborated with', 'collaborated with'),
     'killed': ('killed', 'killed by'),
     'aliasOf': ('alleged alias of', 'allegedly used the alias'),
-    'participatedIn': ('took part in', 'with the participation of'),
+    'participatedIn': ('took part in', 'participants'),
     'locatedIn': ('located in', 'includes')}"/>
 
   <xsl:function name="ed:relations-of" as="element(relation)*">
