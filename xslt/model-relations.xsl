@@ -89,11 +89,19 @@
       else (ed:unit($source) ! ed:unit-label(.), ed:label($source))[1]"/>
   </xsl:function>
 
+  <!-- Numbered within standOff only (xsl:number), so the cost does not grow with the text. -->
   <xsl:function name="ed:relation-id" as="xs:string">
     <xsl:param name="link" as="element()"/>
-    <xsl:sequence select="if ($link/self::relation)
-      then 'r' || (count($link/preceding::relation) + 1)
-      else 'a' || (count($link/preceding::affiliation[ancestor::listPerson]) + 1)"/>
+    <xsl:choose>
+      <xsl:when test="$link/self::relation">
+        <xsl:variable name="n"><xsl:number select="$link" level="any" count="relation" from="standOff"/></xsl:variable>
+        <xsl:sequence select="'r' || $n"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="n"><xsl:number select="$link" level="any" count="listPerson/person/affiliation" from="standOff"/></xsl:variable>
+        <xsl:sequence select="'a' || $n"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
 </xsl:stylesheet>
