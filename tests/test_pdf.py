@@ -285,10 +285,12 @@ def tei() -> etree._ElementTree:
 
 
 def text_of(element, skip_notes: bool = True) -> str:
-    """The text content of a TEI element, without its editorial notes."""
+    """The text content of a TEI element, without the editorial notes inside it
+    (a name inside a note is read with its own words)."""
     parts = []
+    inner_notes = set(element.xpath(".//t:note", namespaces=NS)) if skip_notes else set()
     for node in element.xpath(".//text()"):
-        if skip_notes and node.getparent().xpath("ancestor-or-self::t:note", namespaces=NS):
+        if inner_notes & set(node.getparent().xpath("ancestor-or-self::t:note", namespaces=NS)):
             continue
         parts.append(str(node))
     return " ".join("".join(parts).split())

@@ -53,11 +53,15 @@
   <!-- An entry (the context item, a map of ed:index-entries). -->
   <xsl:template name="pr:index-entry">
     <xsl:variable name="entry" select="?entry"/>
-    <xsl:value-of select="'#index-entry[#anchor(' || pr:string('ix-' || ?id) || ')' || pr:markup(?heading)"/>
-    <!-- One pair of parentheses: the life span, then the other names. -->
+    <!-- One pair of parentheses: a qualifier of the heading ("Bukhara (region)"), the
+         life span, then the other names. -->
+    <xsl:variable name="qualified" select="matches(?heading, '\s\([^()]+\)$')"/>
+    <xsl:variable name="name" select="if ($qualified) then replace(?heading, '\s\(([^()]+)\)$', '') else ?heading"/>
     <xsl:variable name="aside" as="xs:string*"
-      select="(?life[. ne ''] ! pr:markup(.),
+      select="(if ($qualified) then pr:markup(replace(?heading, '^.*\s\(([^()]+)\)$', '$1')) else (),
+               ?life[. ne ''] ! pr:markup(.),
                string-join(?variants ! pr:name(., pr:name-lang($entry, .)), pr:markup(', '))[. ne ''])"/>
+    <xsl:value-of select="'#index-entry[#anchor(' || pr:string('ix-' || ?id) || ')' || pr:markup($name)"/>
     <xsl:if test="exists($aside)">
       <xsl:value-of select="pr:markup(' (') || string-join($aside, pr:markup('; ')) || pr:markup(')')"/>
     </xsl:if>
