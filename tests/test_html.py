@@ -446,24 +446,46 @@ def test_register_back_links_are_labelled_by_unit(pages):
     assert len(labels) == len(set(labels))  # one chip per unit, later mentions inside it
 
 
-def test_places_map_draws_every_place_with_coordinates(tei, pages):
+def story_place_ids(tei):
+    """Places the article names in its title, abstract or body (not only in its references)."""
+    root = tei.getroot()
+    named = {el.get("ref", "")[1:] for part in ("t:front", "t:body") for el in root.findall(f"t:text/{part}//*[@ref]", NS)}
+    return {p.get(XML_ID) for p in root.findall("t:standOff/t:listPlace/t:place", NS) if p.get(XML_ID) in named}
+
+
+def test_places_map_links_every_place_of_the_story_and_lists_regions(tei, pages):
     places = pages["places.html"]
-    svg = places.find(".//svg")
-    assert svg is not None and svg.get("role") == "img"
-    geo = [p for p in tei.getroot().findall("t:standOff/t:listPlace/t:place", NS) if p.find("t:location/t:geo", NS) is not None]
-    labels = [norm(t.text_content()) for t in svg.findall(".//g[@class='places']//text")]
-    off = [norm(t.text_content()) for t in svg.findall(".//g[@class='off-map']/text")]
-    assert len(labels) + len(off) == len(geo) and len(labels) >= 5
-    for place in geo:
-        name = tei_string(place.find("t:placeName[@type='main']", NS))
-        assert name in labels or any(o.startswith(name) for o in off), name
+    svg = places.get_element_by_id("map").find(".//svg")
+    figure = places.get_element_by_id("map").getparent()  # the figure and the lists beside it
+    assert svg.get("role") is None  # not an image: its links stay in the accessibility tree
+    assert norm(svg.find("title").text_content())
+    story = story_place_ids(tei)
+    all_places = tei.getroot().findall("t:standOff/t:listPlace/t:place", NS)
+    with_point = {p.get(XML_ID) for p in all_places if p.find("t:location/t:geo", NS) is not None}
+    marker_links = {a.get("href")[1:]: a for a in svg.findall(".//g[@class='places']/a")}
+    assert set(marker_links) == with_point & story and len(marker_links) >= 6
+    for place_id, link in marker_links.items():
+        assert places.get_element_by_id(place_id) is not None  # the link reaches the entry
+        assert norm(link.find("text").text_content())
+    assert "fort-leavenworth" not in marker_links  # a publisher's town is no part of the story
+    # The land and today's borders (marked as such) are drawn.
+    assert len(svg.find(".//path[@class='map-land']").get("d")) > 1000
+    assert svg.find(".//path[@class='map-modern-border']") is not None
+    assert "today" in norm(svg.find(".//text[@class='map-note']").text_content())
+    # Regions without a point, and places named only in references, are listed as links.
+    regions = figure.find(".//section[@aria-labelledby='map-regions-head']")
+    region_links = {a.get("href")[1:] for a in regions.findall(".//a")}
+    assert region_links == story - with_point and {"turkestan", "eastern-bukhara", "lokai-valley"} <= region_links
+    cited = figure.find(".//section[@aria-labelledby='map-cited-head']")
+    assert "fort-leavenworth" in {a.get("href")[1:] for a in cited.findall(".//a")}
+    # Geography: the main map keeps Central Asia in its frame; Istanbul and Moscow are in the inset.
+    main_pos = {a.get("href")[1:]: float(a.find("circle").get("cx")) for a in svg.findall("./g[@class='places']/a")}
+    inset = {a.get("href")[1:] for a in svg.findall(".//g[@class='map-inset']//a")}
+    assert {"istanbul", "moscow"} == inset
+    assert main_pos["bukhara"] < main_pos["dushanbe"] < main_pos["kokand"]
     width, height = (float(v) for v in svg.get("viewbox").split()[2:])  # lxml.html lowercases names
-    for circle in svg.findall(".//circle"):
+    for circle in svg.findall("./g[@class='places']//circle"):
         assert 0 <= float(circle.get("cx")) <= width and 0 <= float(circle.get("cy")) <= height
-    # Istanbul lies west of Bukhara and south of Moscow on the map.
-    pos = {norm(g.find("text").text_content()): (float(g.find("circle").get("cx")), float(g.find("circle").get("cy")))
-           for g in svg.findall(".//g[@class='places']/g")}
-    assert pos["Istanbul"][0] < pos["Bukhara"][0] and pos["Istanbul"][1] > pos["Moscow"][1]
 
 
 def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages):
@@ -479,7 +501,10 @@ def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages
         assert li.find(f".//a[@href='index.html#{date_id}']") is not None
         assert tei_string(dates[date_id]) in norm(li.find(".//mark").text_content())
     svgs = root.findall(".//svg")
-    assert len(svgs) == 2 and all(s.get("role") == "img" for s in svgs)
+    assert len(svgs) == 2 and all(s.get("role") is None and s.find("title") is not None for s in svgs)
+    # Every event and every distinct date is a link to its item (once, in the panel that labels it).
+    hrefs = {a.get("href")[1:] for s in svgs for a in s.findall(".//a[@class]")}
+    assert set(events) <= hrefs and hrefs <= {li.get("id") for li in items}
     for event_id, event in events.items():
         li = root.get_element_by_id(event_id)
         corresponding = [d for d, el in enumerate(tei_text(tei).iter(f"{{{TEI}}}date"), start=1)
