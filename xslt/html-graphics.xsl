@@ -93,7 +93,7 @@
 
     <div class="map-block">
     <figure class="map-figure" id="map">
-      <p class="scroll-hint" aria-hidden="true">The map is wider than the screen: scroll it sideways.</p>
+      <p class="scroll-hint" aria-hidden="true">The map is wider than the screen: scroll it sideways (the Caspian Sea is to the west).</p>
       <div class="svg-scroll" role="region" aria-label="Map of the places (scrolls sideways on small screens)" tabindex="0">
         <svg class="map" viewBox="0 0 {h:n($map-width)} {h:n($map-height)}" width="{h:n($map-width)}" height="{h:n($map-height)}"
              aria-labelledby="map-title map-desc">

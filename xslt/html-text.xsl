@@ -228,7 +228,9 @@
             <th scope="row"><xsl:call-template name="h:cell-content"/></th>
           </xsl:when>
           <xsl:otherwise>
-            <td><xsl:call-template name="h:cell-content"/></td>
+            <!-- data-label: the column's head, shown before the cell when a phone stacks the rows. -->
+            <xsl:variable name="column" select="count(preceding-sibling::cell) + 1"/>
+            <td data-label="{normalize-space(../../row[1][@role = 'label']/cell[$column])}"><xsl:call-template name="h:cell-content"/></td>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
