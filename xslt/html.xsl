@@ -138,6 +138,9 @@
         </head>
         <body class="{$class}">
           <a class="skip-link" href="#main">Skip to content</a>
+          <xsl:if test="$file = 'index.html'">
+            <a class="skip-link" href="#references">Skip to the references</a>
+          </xsl:if>
           <header class="site-header">
             <div class="site-header-inner">
               <p class="site-title">

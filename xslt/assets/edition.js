@@ -9,7 +9,11 @@
  *    can move onto it; on touch screens the first tap opens it and a second
  *    tap follows the link;
  *  - the legend's toggle buttons (aria-pressed) highlight each kind of name;
- *  - "Cite" and "Copy" buttons copy a citation to the clipboard, and show it.
+ *  - "Cite" and "Copy" buttons copy a citation to the clipboard, and show it;
+ *  - keyboard economy: each passage (title, abstract, paragraph, table, note)
+ *    is one tab stop; the arrow keys move among its names (a roving
+ *    tabindex). A switch in the legend puts every name back in the tab order.
+ *    The card is placed right after its trigger, so Tab goes on into its links.
  */
 (function () {
   'use strict';
@@ -76,6 +80,8 @@
       if (current) current.removeAttribute('aria-describedby');
       card.replaceChildren(tpl.content.cloneNode(true));
       card.setAttribute('data-kind', kindOf(t));
+      // Right after its trigger in the document, so that Tab reaches its links.
+      if (t.nextSibling !== card) t.after(card);
       card.hidden = false;
       current = t;
       dismissed = null;
@@ -180,6 +186,67 @@
     window.addEventListener('scroll', function () { if (current) position(current); }, { passive: true });
   }
 
+  /* ===== Keyboard: one tab stop per passage ===== */
+
+  var PASSAGE = '.title-block, .abstract, .keywords, .para, .table-figure, .reference-list > li, .note-list > li';
+
+  function initRoving() {
+    var main = doc.querySelector('main');
+    var legend = doc.querySelector('.legend');
+    if (!main || !legend) return;
+    var groups = new Map();
+    Array.prototype.forEach.call(main.querySelectorAll('a[data-card]'), function (a) {
+      var g = a.closest(PASSAGE);
+      if (!g) return;
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g).push(a);
+    });
+
+    function rove(on) {
+      groups.forEach(function (names) {
+        names.forEach(function (a, i) {
+          if (on && i > 0) a.setAttribute('tabindex', '-1');
+          else a.removeAttribute('tabindex');
+        });
+      });
+    }
+
+    var help = doc.createElement('p');
+    help.className = 'legend-help keyboard-help';
+    help.textContent = 'Keyboard: Tab goes from passage to passage; ← and → move among the names of a passage, Home and End to its first and last.';
+    var toggle = doc.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'nav-toggle';
+    toggle.setAttribute('aria-pressed', 'false');
+    toggle.textContent = 'Tab through every name';
+    legend.appendChild(help);
+    legend.appendChild(toggle);
+    toggle.addEventListener('click', function () {
+      var every = toggle.getAttribute('aria-pressed') !== 'true';
+      toggle.setAttribute('aria-pressed', every ? 'true' : 'false');
+      rove(!every);
+    });
+    rove(true);
+
+    main.addEventListener('keydown', function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      var a = e.target.closest && e.target.closest('a[data-card]');
+      var g = a && a.closest(PASSAGE);
+      var names = g && groups.get(g);
+      if (!names) return;
+      var i = names.indexOf(a);
+      var j = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: names.length - 1 }[e.key];
+      if (j === undefined) return;
+      e.preventDefault();
+      j = Math.max(0, Math.min(names.length - 1, j));
+      if (toggle.getAttribute('aria-pressed') !== 'true') {
+        a.setAttribute('tabindex', '-1');
+        names[j].removeAttribute('tabindex');
+      }
+      names[j].focus();
+    });
+  }
+
   /* ===== Highlighting by kind ===== */
 
   function initLegend() {
@@ -260,6 +327,7 @@
     });
     initCards();
     initLegend();
+    initRoving();
     initCopy();
   });
 })();
