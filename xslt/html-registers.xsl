@@ -425,6 +425,8 @@
         <p class="citation-text" id="cite-whole"><xsl:value-of select="ed:cite-edition(())"/></p>
         <button type="button" class="copy-cite" data-copy="{ed:cite-edition(())}" data-js-only="" hidden="">Copy<span class="vh"> the citation of the edition</span></button>
       </div>
+      <h3 id="cite-forms-heading">In Chicago, APA and MLA style, and as BibTeX and RIS</h3>
+      <xsl:call-template name="h:cite-panel"/>
       <p>
         <xsl:text>The body paragraphs are numbered ¶1 to ¶</xsl:text>
         <xsl:value-of select="count($ed:paragraphs)"/>

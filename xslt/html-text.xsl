@@ -176,7 +176,7 @@
       <xsl:apply-templates select="@xml:lang" mode="h:lang"/>
       <span class="pmark">
         <a class="pnum" href="#{$id}" title="Link to paragraph {@n}"><xsl:value-of select="ed:unit-label(.)"/></a>
-        <button type="button" class="copy-cite" data-copy="{ed:cite-edition(.)}" data-js-only="" hidden="">Cite<span class="vh"><xsl:text> </xsl:text><xsl:value-of select="ed:unit-label(.)"/></span></button>
+        <button type="button" class="cite-toggle" data-cite="cite-{$id}" aria-expanded="false" data-js-only="" hidden="">Cite<span class="vh"><xsl:text> </xsl:text><xsl:value-of select="ed:unit-label(.)"/></span></button>
       </span>
       <xsl:apply-templates mode="h:inline">
         <xsl:with-param name="anchors" select="true()" tunnel="yes"/>

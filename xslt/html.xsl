@@ -17,6 +17,7 @@
   Modules (included, so they share this stylesheet's precedence):
     html-text.xsl       the article and the inline rendering of TEI phrases
     html-cards.xsl      the <template> cards shown on hover or focus
+    html-cite.xsl       citations in Chicago, APA, MLA, BibTeX and RIS
     html-registers.xsl  the register pages and about.html
     html-graphics.xsl   the SVG map and timeline
 
@@ -41,6 +42,7 @@
   <xsl:include href="html-cards.xsl"/>
   <xsl:include href="html-registers.xsl"/>
   <xsl:include href="html-graphics.xsl"/>
+  <xsl:include href="html-cite.xsl"/>
 
   <xsl:output method="html" version="5" html-version="5" encoding="UTF-8" indent="no"
     include-content-type="no"/>
@@ -62,7 +64,7 @@
       <xsl:with-param name="file" select="'index.html'"/>
       <xsl:with-param name="class" select="'page-article'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:article"/></xsl:with-param>
-      <xsl:with-param name="cards"><xsl:call-template name="h:cards"/></xsl:with-param>
+      <xsl:with-param name="cards"><xsl:call-template name="h:cards"/><xsl:call-template name="h:cite-templates"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'persons.html'"/>

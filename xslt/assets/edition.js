@@ -9,7 +9,9 @@
  *    can move onto it; on touch screens the first tap opens it and a second
  *    tap follows the link;
  *  - the legend's toggle buttons (aria-pressed) highlight each kind of name;
- *  - "Cite" and "Copy" buttons copy a citation to the clipboard, and show it;
+ *  - a paragraph's "Cite" button opens its citations (Chicago, APA, MLA,
+ *    BibTeX, RIS) under it; "Copy" buttons copy one to the clipboard and say
+ *    so right under it, until the reader dismisses the message;
  *  - keyboard economy: each passage (title, abstract, paragraph, table, note)
  *    is one tab stop; the arrow keys move among its names (a roving
  *    tabindex). A switch in the legend puts every name back in the tab order.
@@ -186,6 +188,47 @@
     window.addEventListener('scroll', function () { if (current) position(current); }, { passive: true });
   }
 
+  /* ===== Citation panels under the paragraphs ===== */
+
+  function initCitePanels() {
+    doc.addEventListener('click', function (e) {
+      var button = e.target.nodeType === 1 ? e.target.closest('.cite-toggle[data-cite]') : null;
+      if (!button) return;
+      var id = button.getAttribute('data-cite');
+      var para = button.closest('.para');
+      var panel = doc.getElementById(id + '-panel');
+      if (panel) {
+        var open = button.getAttribute('aria-expanded') === 'true';
+        panel.hidden = open;
+        button.setAttribute('aria-expanded', open ? 'false' : 'true');
+        return;
+      }
+      var tpl = doc.getElementById(id);
+      if (!tpl || !para) return;
+      panel = doc.createElement('section');
+      panel.id = id + '-panel';
+      panel.className = 'cite-popover';
+      panel.setAttribute('aria-label', 'Cite ' + (para.querySelector('.pnum') || {}).textContent);
+      panel.appendChild(tpl.content.cloneNode(true));
+      Array.prototype.forEach.call(panel.querySelectorAll('[data-js-only]'), function (el) { el.hidden = false; });
+      var close = doc.createElement('button');
+      close.type = 'button';
+      close.className = 'cite-close';
+      close.textContent = 'Close';
+      close.addEventListener('click', function () {
+        panel.hidden = true;
+        button.setAttribute('aria-expanded', 'false');
+        button.focus();
+      });
+      panel.appendChild(close);
+      para.after(panel);
+      button.setAttribute('aria-controls', panel.id);
+      button.setAttribute('aria-expanded', 'true');
+      var first = panel.querySelector('.copy-cite');
+      if (first) first.focus();
+    });
+  }
+
   /* ===== Keyboard: one tab stop per passage ===== */
 
   var PASSAGE = '.title-block, .abstract, .keywords, .para, .table-figure, .reference-list > li, .note-list > li';
@@ -263,8 +306,9 @@
   /* ===== Copying citations ===== */
 
   function initCopy() {
-    var timer = 0;
 
+    // The confirmation goes right under the copied citation, in the flow of
+    // the page (it covers nothing), and stays until dismissed or replaced.
     function report(button, text, copied) {
       var status = doc.querySelector('.copy-status');
       Array.prototype.forEach.call(doc.querySelectorAll('.copy-cite.copied'), function (b) {
@@ -272,25 +316,36 @@
       });
       if (copied) button.classList.add('copied');
       if (!status) return;
+      var place = button.closest('dd, li, .citation-box') || button.parentNode;
+      place.after(status);
       status.hidden = false;
       var message = doc.createElement('span');
-      message.textContent = copied ? 'Citation copied to the clipboard:' : 'Copy this citation (it is selected):';
-      var quoted = doc.createElement('span');
-      quoted.className = 'copied-text';
-      quoted.textContent = text;
-      status.replaceChildren(message, quoted);
+      message.textContent = copied ? 'Copied to the clipboard.' : 'Copy this citation (it is selected):';
+      var dismiss = doc.createElement('button');
+      dismiss.type = 'button';
+      dismiss.className = 'copy-dismiss';
+      dismiss.textContent = 'Dismiss';
+      dismiss.addEventListener('click', function () {
+        status.replaceChildren();
+        status.hidden = true;
+        button.classList.remove('copied');
+        button.focus();
+      });
+      var parts = [message, dismiss];
+      if (!copied) {
+        var quoted = doc.createElement('span');
+        quoted.className = 'copied-text';
+        quoted.textContent = text;
+        parts.push(quoted);
+      }
+      status.replaceChildren.apply(status, parts);
       if (!copied) {
         var range = doc.createRange();
-        range.selectNodeContents(quoted);
+        range.selectNodeContents(parts[2]);
         var sel = window.getSelection();
         sel.removeAllRanges();
         sel.addRange(range);
       }
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        status.replaceChildren();
-        button.classList.remove('copied');
-      }, copied ? 8000 : 30000);
     }
 
     function legacyCopy(text) {
@@ -328,6 +383,7 @@
     initCards();
     initLegend();
     initRoving();
+    initCitePanels();
     initCopy();
   });
 })();
