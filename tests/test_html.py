@@ -228,10 +228,18 @@ def test_paragraphs_are_numbered_with_stable_anchors_and_citations(tei, pages):
         assert p is not None and p.tag == "p", f"p{n}"
         number = p.find(".//a[@class='pnum']")
         assert number.get("href") == f"#p{n}" and number.text == f"¶{n}"
-        button = p.find(".//button[@class='copy-cite']")
-        assert button is not None and button.get("type") == "button"
-        cite = button.get("data-copy")
-        assert f"¶{n}," in cite and cite.endswith(f"#p{n}.") and "Artikov" in cite
+        button = p.find(".//button[@class='cite-toggle']")
+        assert button is not None and button.get("type") == "button" and button.get("aria-expanded") == "false"
+        # The button opens the paragraph's citations, kept in a template of the page.
+        panel = ids.get(button.get("data-cite"))
+        assert panel is not None and panel.tag == "template"
+        forms = {dt.text: dt.getnext() for dt in panel.iter("dt")}
+        assert list(forms) == ["Chicago", "APA", "MLA", "BibTeX", "RIS"]
+        assert f"Par. {n}." in norm(forms["Chicago"].text_content()) and "Artikov" in forms["Chicago"].text_content()
+        assert f"para. {n})" in forms["APA"].text_content() and f"par. {n}" in forms["MLA"].text_content()
+        # A local build has no public address: the panel says so and offers no URN as a link.
+        assert "no public address yet" in norm(panel.find(".//p[@class='cite-address']").text_content())
+        assert "urn:" not in forms["Chicago"].text_content() and "UR  -" not in forms["RIS"].text_content()
 
 
 def test_tables_are_accessible_tables(tei, pages):
@@ -533,11 +541,29 @@ def test_bibliography_gives_each_record_its_citation_printed_form_and_back_links
     assert surnames == sorted(surnames)
 
 
+def test_citations_follow_the_published_address_when_there_is_one(tmp_path):
+    site = build_into(tmp_path, params={"edition-url": "https://example.org/anvar/"})
+    index = lxml_html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))
+    panel = index.get_element_by_id("cite-p3")
+    address = panel.find(".//p[@class='cite-address']/a")
+    assert address.get("href") == "https://example.org/anvar/index.html#p3"
+    forms = {dt.text: norm(dt.getnext().text_content()) for dt in panel.iter("dt")}
+    assert all("https://example.org/anvar/index.html#p3" in text for text in forms.values()), forms
+    assert "url = {https://example.org/anvar/index.html#p3}" in forms["BibTeX"]
+
+
 def test_about_page_cites_explains_licenses_and_offers_downloads(tei, pages):
     about = pages["about.html"]
     assert "digital edition 1.0 (2026)" in about.get_element_by_id("cite-whole").text_content()
     buttons = about.findall(".//button[@class='copy-cite']")
-    assert len(buttons) == 11
+    assert len(buttons) == 11 + 5  # the edition, each paragraph, and the edition's five forms
+    forms = {dt.text: dt.getnext() for dt in about.find(".//dl[@class='cite-forms']").iter("dt")}
+    assert list(forms) == ["Chicago", "APA", "MLA", "BibTeX", "RIS"]
+    bibtex = forms["BibTeX"].find("pre").text
+    assert bibtex.startswith("@misc{artikov2026edition,") and bibtex.rstrip().endswith("}")
+    assert bibtex.count("{") == bibtex.count("}") and "url =" not in bibtex  # no address yet
+    ris = forms["RIS"].find("pre").text.splitlines()
+    assert ris[0] == "TY  - ELEC" and ris[-1] == "ER  - " and all(line[2:6] == "  - " for line in ris)
     principles = norm(about.get_element_by_id("principles").text_content())
     for p in tei.getroot().findall(".//t:editorialDecl//t:p", NS):
         assert norm(p.text or "")[:30] in principles
@@ -636,8 +662,8 @@ def test_edition_url_makes_absolute_metadata(tmp_path):
     data = json.loads(root.find("head/script[@type='application/ld+json']").text)
     assert data["@id"] == "https://example.org/anvar-posho/html/index.html"
     index = lxml_html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))
-    cite = index.get_element_by_id("p3").find(".//button").get("data-copy")
-    assert cite.endswith("https://example.org/anvar-posho/html/index.html#p3.")
+    chicago = index.get_element_by_id("cite-p3").find(".//p[@data-style='chicago']").text_content()
+    assert chicago.endswith("https://example.org/anvar-posho/html/index.html#p3.")
 
 
 def test_missing_assets_fail_the_step(tmp_path):

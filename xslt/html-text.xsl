@@ -33,13 +33,14 @@
         <xsl:text> · </xsl:text>
         <time datetime="{$ed:edition-date}"><xsl:value-of select="ed:format-iso($ed:edition-date)"/></time>
       </p>
+      <p class="title-label" id="title-as-printed">Title as printed</p>
       <h1 class="article-title">
         <xsl:apply-templates select="$h:title-page/docTitle/titlePart" mode="h:inline">
           <xsl:with-param name="anchors" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
       </h1>
       <p class="normalised-title">
-        <span class="vh">Normalised title: </span>
+        <span class="title-label">Normalised title: </span>
         <xsl:value-of select="$ed:full-title"/>
       </p>
       <div class="byline">
@@ -79,6 +80,16 @@
           <xsl:if test="exists($h:text-notes)"><li><a href="#notes">Editorial notes</a></li></xsl:if>
         </ol>
       </nav>
+      <section class="article-downloads" aria-labelledby="downloads-heading">
+        <h2 id="downloads-heading">Downloads</h2>
+        <ul>
+          <xsl:for-each select="$h:downloads[?group = 'Text']">
+            <li><a href="{?href}"><xsl:value-of select="?label"/></a></li>
+          </xsl:for-each>
+          <li><a href="about.html#downloads">All data and formats</a></li>
+        </ul>
+      </section>
+      <xsl:call-template name="h:search-box"/>
       <div class="legend" role="group" aria-labelledby="legend-heading" data-js-only="" hidden="">
         <h2 id="legend-heading">Highlight</h2>
         <p class="legend-help">Names and dates link to the registers; hover or focus one to see what the edition knows.</p>

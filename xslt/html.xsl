@@ -18,6 +18,7 @@
     html-text.xsl       the article and the inline rendering of TEI phrases
     html-cards.xsl      the <template> cards shown on hover or focus
     html-cite.xsl       citations in Chicago, APA, MLA, BibTeX and RIS
+    html-search.xsl     the offline search: its box and search-index.js
     html-registers.xsl  the register pages and about.html
     html-graphics.xsl   the SVG map and timeline
 
@@ -43,6 +44,7 @@
   <xsl:include href="html-registers.xsl"/>
   <xsl:include href="html-graphics.xsl"/>
   <xsl:include href="html-cite.xsl"/>
+  <xsl:include href="html-search.xsl"/>
 
   <xsl:output method="html" version="5" html-version="5" encoding="UTF-8" indent="no"
     include-content-type="no"/>
@@ -60,6 +62,7 @@
   <!-- ===== Entry point ===== -->
 
   <xsl:template match="/">
+    <xsl:call-template name="h:search-index"/>
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'index.html'"/>
       <xsl:with-param name="class" select="'page-article'"/>

@@ -12,6 +12,9 @@
  *  - a paragraph's "Cite" button opens its citations (Chicago, APA, MLA,
  *    BibTeX, RIS) under it; "Copy" buttons copy one to the clipboard and say
  *    so right under it, until the reader dismisses the message;
+ *  - the contents list marks the section being read (aria-current);
+ *  - the search box searches the article and the registers (search-index.js,
+ *    loaded on first use);
  *  - keyboard economy: each passage (title, abstract, paragraph, table, note)
  *    is one tab stop; the arrow keys move among its names (a roving
  *    tabindex). A switch in the legend puts every name back in the tab order.
@@ -229,6 +232,93 @@
     });
   }
 
+  /* ===== The contents list marks the section being read ===== */
+
+  function initTocCurrent() {
+    var links = doc.querySelectorAll('.toc a[href^="#"]');
+    if (!links.length || !('IntersectionObserver' in window)) return;
+    var byId = {};
+    var targets = [];
+    Array.prototype.forEach.call(links, function (a) {
+      var el = doc.getElementById(a.getAttribute('href').slice(1));
+      if (el) { byId[el.id] = a; targets.push(el); }
+    });
+    var visible = new Set();
+    function mark() {
+      // The first section (in document order) that is on the screen.
+      var current = targets.filter(function (el) { return visible.has(el); })[0];
+      if (!current) return;
+      Array.prototype.forEach.call(links, function (a) { a.removeAttribute('aria-current'); });
+      byId[current.id].setAttribute('aria-current', 'true');
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) visible.add(e.target); else visible.delete(e.target); });
+      mark();
+    }, { rootMargin: '0px 0px -60% 0px' });
+    targets.forEach(function (el) { observer.observe(el); });
+  }
+
+  /* ===== Search (the index is a script: it loads from file:// too) ===== */
+
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  function initSearch() {
+    var input = doc.getElementById('search-input');
+    var list = doc.getElementById('search-results');
+    var count = doc.getElementById('search-count');
+    if (!input || !list || !count) return;
+    var requested = false;
+
+    function load() {
+      if (requested) return;
+      requested = true;
+      var script = doc.createElement('script');
+      script.src = 'search-index.js';
+      script.onload = run;
+      doc.head.appendChild(script);
+    }
+
+    function snippet(text, word) {
+      var at = fold(text).indexOf(word);
+      if (at < 0) return text.slice(0, 110) + (text.length > 110 ? '…' : '');
+      var from = Math.max(0, at - 50);
+      return (from > 0 ? '…' : '') + text.slice(from, at + 70) + (at + 70 < text.length ? '…' : '');
+    }
+
+    function run() {
+      var index = window.EDITION_SEARCH_INDEX;
+      var words = fold(input.value).split(/\s+/).filter(Boolean);
+      list.replaceChildren();
+      if (!index || !words.length) { count.textContent = ''; return; }
+      var hits = [];
+      index.forEach(function (r) {
+        var title = fold(r.title);
+        var all = title + ' ' + fold(r.text);
+        if (words.every(function (w) { return all.indexOf(w) >= 0; })) {
+          hits.push({ r: r, score: words.filter(function (w) { return title.indexOf(w) >= 0; }).length });
+        }
+      });
+      hits.sort(function (a, b) { return b.score - a.score; });
+      count.textContent = hits.length === 1 ? '1 result' : hits.length + ' results' + (hits.length > 12 ? ', the first 12 shown' : '');
+      hits.slice(0, 12).forEach(function (h) {
+        var li = doc.createElement('li');
+        var a = doc.createElement('a');
+        a.href = h.r.href;
+        a.textContent = h.r.title;
+        var where = doc.createElement('span');
+        where.className = 'search-where';
+        where.textContent = h.r.kind + ' · ' + snippet(h.r.text, words[0]);
+        li.append(a, where);
+        list.appendChild(li);
+      });
+    }
+
+    input.addEventListener('focus', load);
+    input.addEventListener('input', function () { load(); run(); });
+  }
+
   /* ===== Keyboard: one tab stop per passage ===== */
 
   var PASSAGE = '.title-block, .abstract, .keywords, .para, .table-figure, .reference-list > li, .note-list > li';
@@ -384,6 +474,8 @@
     initLegend();
     initRoving();
     initCitePanels();
+    initTocCurrent();
+    initSearch();
     initCopy();
   });
 })();
