@@ -342,7 +342,7 @@
         <xsl:variable name="x0" select="$x(h:year-of(ed:date-start(.), false()))"/>
         <xsl:variable name="x1" select="max(($x(h:year-of(ed:date-end(.), true())), $x0 + 1))"/>
         <xsl:sequence select="map:merge((h:mark($x0, $x1, if ($in-detail(.)) then '' else ed:label(.), $size, $pad, $panel-width - $pad, $in-detail(.)),
-          map{'href': '#' || @xml:id, 'name': ed:label(.) || ', ' || ed:format-date(.)}))"/>
+          map{'href': '#' || @xml:id, 'name': ed:label(.), 'when': ed:format-date(.)}))"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="date-marks" as="map(*)*">
@@ -353,7 +353,7 @@
         <xsl:variable name="label" select="normalize-space(.) || (if ($n gt 1) then ' ×' || $n else '')"/>
         <xsl:sequence select="map:merge((h:mark($x0, $x1, if ($in-detail(.)) then '' else $label, $size, $pad, $panel-width - $pad, $in-detail(.)),
           map{'href': '#' || ed:date-id(current-group()[1]),
-              'name': '“' || normalize-space(.) || '”, ' || ed:format-date(.) || (if ($n gt 1) then ', ' || $n || ' mentions' else '')}))"/>
+              'name': $label, 'when': ed:format-date(.) || (if ($n gt 1) then ', ' || $n || ' mentions' else '')}))"/>
       </xsl:for-each-group>
     </xsl:variable>
     <xsl:variable name="placed-events" select="h:lanes($event-marks)"/>
@@ -474,7 +474,8 @@
         <g class="mark mark-{$kind}" aria-hidden="true"><xsl:sequence select="$shape"/></g>
       </xsl:when>
       <xsl:otherwise>
-        <a class="mark mark-{$kind}" href="{$mark?href}" aria-label="{$mark?name}"><xsl:sequence select="$shape"/></a>
+        <!-- The accessible name begins with the visible label (WCAG 2.5.3). -->
+        <a class="mark mark-{$kind}" href="{$mark?href}" aria-label="{($mark?label[. ne ''], $mark?name)[1] || ', ' || $mark?when}"><xsl:sequence select="$shape"/></a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
