@@ -554,7 +554,8 @@ def test_citations_follow_the_published_address_when_there_is_one(tmp_path):
 
 def test_about_page_cites_explains_licenses_and_offers_downloads(tei, pages):
     about = pages["about.html"]
-    assert "digital edition 1.0 (2026)" in about.get_element_by_id("cite-whole").text_content()
+    whole = about.get_element_by_id("cite-whole").text_content()
+    assert "Digital edition 1.0. The Anvar Posho Edition team, 2026." in whole and "urn:" not in whole
     buttons = about.findall(".//button[@class='copy-cite']")
     assert len(buttons) == 11 + 5  # the edition, each paragraph, and the edition's five forms
     forms = {dt.text: dt.getnext() for dt in about.find(".//dl[@class='cite-forms']").iter("dt")}
