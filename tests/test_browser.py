@@ -264,7 +264,7 @@ def outline_shown(page) -> bool:
         return !!shape && getComputedStyle(shape).stroke.indexOf('rgb') === 0 && parseFloat(getComputedStyle(shape).strokeWidth) >= 3; }""")
 
 
-@pytest.mark.parametrize("name", ["index.html", "places.html", "chronology.html", "about.html"])
+@pytest.mark.parametrize("name", ["index.html", "places.html", "chronology.html", "network.html", "about.html"])
 def test_focus_is_always_visible(visit, name):
     page = visit(name).page
     stops = tab_stops(page, limit=150)
@@ -301,6 +301,19 @@ def test_every_map_marker_is_a_keyboard_link_to_its_entry(visit):
         b = a.bounding_box()
         assert box["x"] <= b["x"] and b["x"] + b["width"] <= box["x"] + box["width"] + 1
     assert page.locator("#map a[href='#bukhara'] circle").bounding_box()["x"] < page.locator("#map a[href='#kokand'] circle").bounding_box()["x"]
+
+
+def test_the_network_is_usable_by_keyboard(visit):
+    page = visit("network.html").page
+    nodes = page.locator("svg.network a.node")
+    assert nodes.count() >= 30
+    tab_until(page, "e => e.matches && e.matches('svg.network a.node')")
+    first = page.evaluate("document.activeElement.getAttribute('data-node')")
+    picked = page.locator("svg.network .edge.picked")
+    assert picked.count() >= 1
+    assert all(first in e.split() for e in picked.evaluate_all("els => els.map(e => e.getAttribute('data-ends'))"))
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{first}'")
 
 
 def overlaps(a, b, slack=0.5) -> bool:

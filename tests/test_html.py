@@ -35,7 +35,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 PAGES = ["index.html", "persons.html", "places.html", "organisations.html",
-         "chronology.html", "bibliography.html", "about.html"]
+         "chronology.html", "bibliography.html", "network.html", "about.html"]
 REGISTER_FILE = {"person": "persons.html", "place": "places.html", "org": "organisations.html",
                  "event": "chronology.html", "biblStruct": "bibliography.html"}
 # Files of the other writers that about.html offers for download (output/data, output/pdf).
@@ -494,6 +494,49 @@ def test_places_map_links_every_place_of_the_story_and_lists_regions(tei, pages)
     width, height = (float(v) for v in svg.get("viewbox").split()[2:])  # lxml.html lowercases names
     for circle in svg.findall("./g[@class='places']//circle"):
         assert 0 <= float(circle.get("cx")) <= width and 0 <= float(circle.get("cy")) <= height
+
+
+def body_units(tei, entry_id):
+    """The body paragraphs and tables in which an entry is named."""
+    units = set()
+    for el in tei.getroot().findall(f"t:text/t:body//*[@ref='#{entry_id}']", NS):
+        unit = next((a for a in el.iterancestors() if a.tag in (f"{{{TEI}}}p", f"{{{TEI}}}table") and a.get(XML_ID)), None)
+        if unit is not None:
+            units.add(unit.get(XML_ID))
+    return units
+
+
+def test_network_links_every_entry_of_the_story_and_tables_its_co_mentions(tei, pages):
+    page = pages["network.html"]
+    svg = page.get_element_by_id("network").find(".//svg")
+    assert svg.get("role") is None and svg.find("title") is not None
+    nodes = {a.get("data-node"): a for a in svg.findall(".//g[@class='nodes']/a")}
+    assert "enver" in nodes and "fort-leavenworth" not in nodes and "dushanbe" in nodes
+    assert nodes["enver"].get("href") == "persons.html#enver" and nodes["dushanbe"].get("href") == "places.html#dushanbe"
+    # Every co-mention line joins two entries named in a same passage, and each such pair has a line.
+    edges = {frozenset(p.get("data-ends").split()) for p in svg.findall(".//g[@class='co-mentions']/path")}
+    ids = sorted(nodes)
+    expected = {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:] if body_units(tei, a) & body_units(tei, b)}
+    assert edges == expected and frozenset(("enver", "ibrahim-bek")) in edges
+    # The table says the same, with links to the passages.
+    row = next(tr for tr in page.findall(".//table[@class='network-table']/tbody/tr") if tr.find("th/a").get("href") == "persons.html#enver")
+    assert "Ibrahim Bek (" in norm(row.find("td[2]").text_content())
+    shared = sorted(body_units(tei, "enver") & body_units(tei, "ibrahim-bek"))
+    assert {f"index.html#{u}" for u in shared} <= {a.get("href") for a in row.findall("td[2]/a")}
+
+
+def test_network_draws_the_typed_relations_of_the_encoding(tmp_path):
+    source = SOURCE.read_text(encoding="utf-8").replace(
+        "</standOff>", '<listRelation type="social"><relation name="rivalOf" mutual="#enver #ibrahim-bek" cert="medium" source="#p8"/>'
+        '<relation name="revoltedAgainst" active="#ibrahim-bek" passive="#enver" source="#p8"/></listRelation></standOff>')
+    site = build_into(tmp_path, source_bytes=source.encode("utf-8"))
+    page = lxml_html.document_fromstring((site / "network.html").read_text(encoding="utf-8"))
+    relations = page.findall(".//g[@class='relations']/path")
+    assert [p.get("data-ends") for p in relations] == ["enver ibrahim-bek", "ibrahim-bek enver"]
+    assert "uncertain" in relations[0].get("class")
+    rows = [[norm(td.text_content()) for td in tr.findall("td")] for tr in page.get_element_by_id("relations-caption").getparent().findall("tbody/tr")]
+    assert rows == [["Enver Pasha", "rival of (each other), uncertain", "Ibrahim Bek", "¶8"],
+                    ["Ibrahim Bek", "revolted against", "Enver Pasha", "¶8"]]
 
 
 def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages):

@@ -19,6 +19,7 @@
     html-cards.xsl      the <template> cards shown on hover or focus
     html-cite.xsl       citations in Chicago, APA, MLA, BibTeX and RIS
     html-search.xsl     the offline search: its box and search-index.js
+    html-network.xsl    network.html: relations and co-mentions, SVG and tables
     html-registers.xsl  the register pages and about.html
     html-graphics.xsl   the SVG map and timeline
 
@@ -45,6 +46,7 @@
   <xsl:include href="html-graphics.xsl"/>
   <xsl:include href="html-cite.xsl"/>
   <xsl:include href="html-search.xsl"/>
+  <xsl:include href="html-network.xsl"/>
 
   <xsl:output method="html" version="5" html-version="5" encoding="UTF-8" indent="no"
     include-content-type="no"/>
@@ -57,6 +59,7 @@
     map{'file': 'organisations.html', 'nav': 'Organisations', 'title': 'Organisations'},
     map{'file': 'chronology.html', 'nav': 'Chronology', 'title': 'Chronology'},
     map{'file': 'bibliography.html', 'nav': 'Bibliography', 'title': 'Bibliography'},
+    map{'file': 'network.html', 'nav': 'Network', 'title': 'Network'},
     map{'file': 'about.html', 'nav': 'About', 'title': 'About this edition'}"/>
 
   <!-- ===== Entry point ===== -->
@@ -103,6 +106,10 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'bibliography.html'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:bibliography"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="file" select="'network.html'"/>
+      <xsl:with-param name="content"><xsl:call-template name="h:network"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'about.html'"/>
@@ -225,6 +232,7 @@
       else if ($file = 'organisations.html') then 'Register of the organisations, states and movements named in ' || $ed:full-title || '.'
       else if ($file = 'chronology.html') then 'Chronology of the events and dates of ' || $ed:full-title || ', with a timeline.'
       else if ($file = 'bibliography.html') then 'The works cited in ' || $ed:full-title || ', in structured and printed form.'
+      else if ($file = 'network.html') then 'The persons, organisations, places and events of ' || $ed:full-title || ' and how they are related.'
       else 'How to cite the digital edition of ' || $ed:full-title || '; its editorial principles, licence and downloads.'"/>
   </xsl:function>
 

@@ -319,6 +319,26 @@
     input.addEventListener('input', function () { load(); run(); });
   }
 
+  /* ===== Network: a focused or pointed name picks out its lines ===== */
+
+  function initNetwork() {
+    var svg = doc.querySelector('svg.network');
+    if (!svg) return;
+    function pick(node) {
+      var id = node ? node.getAttribute('data-node') : null;
+      svg.classList.toggle('picking', !!id);
+      Array.prototype.forEach.call(svg.querySelectorAll('.edge'), function (edge) {
+        edge.classList.toggle('picked', !!id && edge.getAttribute('data-ends').split(' ').indexOf(id) >= 0);
+      });
+    }
+    ['focusin', 'mouseover'].forEach(function (type) {
+      svg.addEventListener(type, function (e) { pick(e.target.closest('[data-node]')); });
+    });
+    ['focusout', 'mouseleave'].forEach(function (type) {
+      svg.addEventListener(type, function () { pick(null); });
+    });
+  }
+
   /* ===== Keyboard: one tab stop per passage ===== */
 
   var PASSAGE = '.title-block, .abstract, .keywords, .para, .table-figure, .reference-list > li, .note-list > li';
@@ -476,6 +496,7 @@
     initCitePanels();
     initTocCurrent();
     initSearch();
+    initNetwork();
     initCopy();
   });
 })();
