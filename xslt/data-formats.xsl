@@ -180,7 +180,7 @@
   <!-- The pages of the HTML edition, as its writer names them. -->
   <xsl:variable name="dx:html-pages" as="xs:string+" select="
     'index.html', 'persons.html', 'places.html', 'organisations.html',
-    'chronology.html', 'bibliography.html', 'about.html'"/>
+    'chronology.html', 'bibliography.html', 'network.html', 'about.html'"/>
 
   <xsl:function name="dx:page-url" as="xs:string">
     <xsl:param name="page" as="xs:string"/>
