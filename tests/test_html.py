@@ -46,7 +46,7 @@ DOWNLOADS = {
     "../data/organisations.json", "../data/organisations.csv",
     "../data/chronology.json", "../data/chronology.csv",
     "../data/bibliography.json", "../data/bibliography.csv", "../data/bibliography.csl.json",
-    "../data/bibliography.bib", "../data/dublin-core.xml", "../data/sitemap.xml",
+    "../data/bibliography.bib", "../data/dublin-core.xml", "../data/sitemap.xml", "../data/outputs.json",
     "../data/schema/edition.rng", "../data/schema/edition.xsd", "../data/schema/edition.sch",
     "../data/schema/edition.odd",
 }

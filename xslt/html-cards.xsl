@@ -16,8 +16,9 @@
 
   <xsl:template name="h:cards">
     <xsl:variable name="text" select="$ed:tei/text"/>
-    <!-- One card per entry named in the text, in register order. -->
-    <xsl:for-each select="($ed:persons, $ed:places, $ed:orgs, $ed:events)[exists(ed:mentions(.))]">
+    <!-- One card per entry named in the text, kind by kind (the kinds
+         table's order), each in register order. -->
+    <xsl:for-each select="$ed:named-entries[exists(ed:mentions(.))]">
       <template id="card-{@xml:id}">
         <xsl:apply-templates select="." mode="h:card"/>
       </template>
@@ -33,7 +34,7 @@
       </template>
     </xsl:for-each>
     <xsl:for-each select="$h:text-notes">
-      <template id="card-{h:note-id(.)}">
+      <template id="card-{ed:note-id(.)}">
         <xsl:apply-templates select="." mode="h:card"/>
       </template>
     </xsl:for-each>
@@ -53,7 +54,7 @@
       <xsl:with-param name="kind" select="string-join((ed:kind-label($kind, false()), @type[not(. = ('person'))] ! replace(., '-', ' ')), ' · ')"/>
       <xsl:with-param name="title" select="ed:label(.)"/>
     </xsl:call-template>
-    <xsl:variable name="variants" select="h:variant-names(.)"/>
+    <xsl:variable name="variants" select="ed:variant-names(.)"/>
     <xsl:if test="exists($variants)">
       <p class="card-variants">
         <xsl:text>Also: </xsl:text>
@@ -86,7 +87,7 @@
   </xsl:template>
 
   <xsl:template match="date" mode="h:card">
-    <xsl:variable name="event" select="ed:target(@corresp)[self::event]"/>
+    <xsl:variable name="event" select="ed:event-of(.)"/>
     <xsl:call-template name="h:card-head">
       <xsl:with-param name="kind" select="'Date'"/>
       <xsl:with-param name="title" select="ed:format-date(.)"/>
@@ -104,11 +105,11 @@
 
   <xsl:template match="note" mode="h:card">
     <xsl:call-template name="h:card-head">
-      <xsl:with-param name="kind" select="'Editorial note ' || h:note-number(.)"/>
+      <xsl:with-param name="kind" select="'Editorial note ' || ed:note-number(.)"/>
       <xsl:with-param name="title" select="()"/>
     </xsl:call-template>
     <p class="card-note"><xsl:apply-templates mode="h:inline"/></p>
-    <p class="card-more"><a href="#{h:note-id(.)}">Go to the note<span aria-hidden="true"> →</span></a></p>
+    <p class="card-more"><a href="#{ed:note-id(.)}">Go to the note<span aria-hidden="true"> →</span></a></p>
   </xsl:template>
 
   <!-- A name form, with its language. -->
@@ -212,10 +213,5 @@
     <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
   </xsl:function>
 
-  <xsl:function name="h:register-title" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations',
-      'event': 'Chronology', 'date': 'Chronology', 'bibl': 'Bibliography'}($kind)"/>
-  </xsl:function>
 
 </xsl:stylesheet>

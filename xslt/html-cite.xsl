@@ -26,8 +26,8 @@
        anchor), or () when the edition has no public address yet. -->
   <xsl:function name="h:cite-url" as="xs:string?">
     <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:if test="$edition-url ne ''">
-      <xsl:sequence select="$edition-url || 'index.html' || ($paragraph/@xml:id ! ('#' || .))"/>
+    <xsl:if test="$ed:edition-url ne ''">
+      <xsl:sequence select="ed:published-url(ed:output('html/index.html')) || ($paragraph/@xml:id ! ('#' || .))"/>
     </xsl:if>
   </xsl:function>
 
@@ -107,7 +107,7 @@
     <div class="cite-panel">
       <p class="cite-address">
         <xsl:choose>
-          <xsl:when test="$edition-url ne ''">
+          <xsl:when test="$ed:edition-url ne ''">
             <xsl:text>Address: </xsl:text>
             <a href="{h:cite-url($paragraph)}"><xsl:value-of select="h:cite-url($paragraph)"/></a>
           </xsl:when>
