@@ -84,7 +84,7 @@ def test_mentions_agree(out, stats, kind):
     article = page(out, "index.html")
     assert len(anchored) == mentions
     assert anchored <= set(article.xpath("//@id"))
-    register_links = page(out, f"{name}.html").xpath("//ul[@class='occurrences']//a/@href")
+    register_links = page(out, f"{name}.html").xpath("//ol[@class='kwic-list']//a/@href | //ul[@class='occurrences']//a/@href")
     assert sorted(href.split("#", 1)[1] for href in register_links) == sorted(anchored)
 
 

@@ -393,7 +393,8 @@ def test_cards_hold_what_the_edition_knows(tei, site):
     assert "Enver Pasha" in enver and "Anvar Posho" in enver and "22 November 1881" in enver
     assert "4 August 1922" in enver
     count = sum(1 for _, _, target in name_mentions(tei) if target == "enver")
-    assert f"Named {count} times" in enver
+    in_titles = sum(1 for el in tei.getroot().findall("t:text/t:back//*[@ref='#enver']", NS))
+    assert f"Named {count - in_titles} times in the article and {in_titles} times in the titles of cited works" in enver
     istanbul = templates["card-istanbul"]
     hrefs = {a.get("href") for a in istanbul.iter("a")}
     assert "https://www.wikidata.org/wiki/Q406" in hrefs and "https://www.geonames.org/745044" in hrefs
@@ -437,7 +438,7 @@ def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page
         article = root.get_element_by_id(entry.get(XML_ID))
         assert norm(article.find("h2").text_content()).startswith(norm(
             tei_string(entry.find("*[@type='main']") if entry.find("*[@type='main']") is not None else entry[0])))
-        links = [a.get("href") for a in article.findall(".//ul[@class='occurrences']//a")]
+        links = [a.get("href") for a in article.findall(".//ol[@class='kwic-list']//a")]
         wanted = [f"index.html#{m}" for m, _, target in mentions if target == entry.get(XML_ID)]
         assert links == wanted, entry.get(XML_ID)
         for idno in entry.findall("t:idno", NS):
@@ -446,12 +447,23 @@ def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page
             assert article.find(f".//a[@href='{url}']") is not None, url
 
 
-def test_register_back_links_are_labelled_by_unit(pages):
+def test_register_mentions_are_shown_in_context_and_counted_by_what_they_are(tei, pages):
     enver = pages["persons.html"].get_element_by_id("enver")
-    labels = [norm(li.find("a").text_content()) for li in enver.findall(".//ul[@class='occurrences']/li")]
-    assert labels[:3] == ["Title", "Abstract", "Keywords"]
+    lines = enver.findall(".//ol[@class='kwic-list']/li")
+    labels = [norm(li.find("a").text_content()) for li in lines]
+    assert labels[:3] == ["Title", "Abstract", "Abstract"]
     assert {"¶1", "¶10", "Table 1", "Table 2", "Ref. 1"} <= set(labels)
-    assert len(labels) == len(set(labels))  # one chip per unit, later mentions inside it
+    # Each line shows the name, marked, in its words.
+    marked = [norm(li.find(".//mark").text_content()) for li in lines]
+    assert marked[1] == "Enver Pasha" and marked[2] == "Anvar Posho"
+    assert "leadership dynamics between" in norm(lines[1].text_content())
+    # The count says where it counts: the article, and the titles of cited works.
+    in_titles = sum(1 for el in tei.getroot().findall("t:text/t:back//*[@ref='#enver']", NS))
+    in_text = sum(1 for _, _, target in name_mentions(tei) if target == "enver") - in_titles
+    assert in_titles > 0
+    head = norm(enver.find(".//p[@class='occ-head']").text_content())
+    assert head == f"Named {in_text} times in the article and {in_titles} times in the titles of cited works:"
+    assert enver.get("data-mentions") == str(in_text)
 
 
 def story_place_ids(tei):

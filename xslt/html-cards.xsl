@@ -201,15 +201,26 @@
     <xsl:sequence select="$n || ' ' || $word || (if ($n = 1) then '' else 's')"/>
   </xsl:function>
 
-  <!-- "Named 34 times in the article" (events also count their dates). -->
+  <!-- "Named 38 times in the article and 4 times in the titles of cited
+       works": the count says what it counts (events also count their dates). -->
+  <xsl:function name="h:times" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if ($n = 1) then 'once' else $n || ' times'"/>
+  </xsl:function>
+
   <xsl:function name="h:mention-count" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="names" select="count(ed:mentions($entry))"/>
+    <xsl:variable name="mentions" select="ed:mentions($entry)"/>
+    <xsl:variable name="in-text" select="count($mentions[not(ancestor::back)])"/>
+    <xsl:variable name="in-titles" select="count($mentions[ancestor::back])"/>
     <xsl:variable name="dates" select="if ($entry/self::event) then count(ed:dates-of-event($entry)) else 0"/>
-    <xsl:variable name="parts" select="
-      ('named ' || (if ($names = 1) then 'once' else $names || ' times'))[$names gt 0],
-      ('dated ' || (if ($dates = 1) then 'once' else $dates || ' times'))[$dates gt 0]"/>
-    <xsl:variable name="text" select="if (empty($parts)) then 'not named in the article' else string-join($parts, ', ') || ' in the article'"/>
+    <xsl:variable name="in-article" select="
+      ('named ' || h:times($in-text))[$in-text gt 0],
+      ('dated ' || h:times($dates))[$dates gt 0]"/>
+    <xsl:variable name="text" select="string-join((
+      (string-join($in-article, ', ') || ' in the article')[exists($in-article)],
+      ((if (exists($in-article)) then '' else 'named ') || h:times($in-titles) || ' in the titles of cited works')[$in-titles gt 0]), ' and ')"/>
+    <xsl:variable name="text" select="if ($text = '') then 'not named in the article' else $text"/>
     <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
   </xsl:function>
 

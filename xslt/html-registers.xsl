@@ -42,6 +42,39 @@
     </ul>
   </xsl:template>
 
+  <!-- Each mention on a line of its own: its unit (a link to it) and a
+       keyword in context (ed:kwic), as the chronology shows its dates. A long
+       list shows its first lines and folds the rest. -->
+  <xsl:template name="h:mentions-in-context">
+    <xsl:param name="nodes" as="element()*"/>
+    <xsl:variable name="shown" select="6"/>
+    <xsl:variable name="lines" as="element()*">
+      <xsl:for-each select="$nodes">
+        <li>
+          <a class="kwic-unit" href="index.html#{ed:anchor(.)}"><xsl:value-of select="ed:unit-label(ed:unit(.))"/></a>
+          <xsl:text> </xsl:text>
+          <xsl:variable name="kwic" select="ed:kwic(.)"/>
+          <span class="kwic-line">
+            <xsl:value-of select="$kwic[1]"/>
+            <mark><xsl:value-of select="$kwic[2]"/></mark>
+            <xsl:value-of select="$kwic[3]"/>
+          </span>
+        </li>
+      </xsl:for-each>
+    </xsl:variable>
+    <ol class="kwic-list">
+      <xsl:sequence select="$lines[position() le $shown]"/>
+    </ol>
+    <xsl:if test="count($lines) gt $shown">
+      <details class="kwic-more">
+        <summary>The other <xsl:value-of select="count($lines) - $shown"/> mentions in context</summary>
+        <ol class="kwic-list" start="{$shown + 1}">
+          <xsl:sequence select="$lines[position() gt $shown]"/>
+        </ol>
+      </details>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ===== Registers of persons, places, organisations ===== -->
 
   <xsl:template name="h:register">
@@ -70,6 +103,11 @@
         </xsl:for-each>
       </ul>
     </nav>
+    <div class="register-sort" role="group" aria-label="Order of the entries" data-js-only="" hidden="">
+      <span class="register-sort-label">Order:</span>
+      <button type="button" class="sort-toggle" data-sort="name" aria-pressed="true">by name</button>
+      <button type="button" class="sort-toggle" data-sort="mentions" aria-pressed="false">by mentions in the article</button>
+    </div>
     <div class="entries">
       <xsl:for-each select="$sorted">
         <xsl:call-template name="h:entry"/>
@@ -80,7 +118,8 @@
   <xsl:template name="h:entry">
     <xsl:variable name="kind" select="ed:kind(.)"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
-    <article class="entry entry-{ed:kind-row($kind)/@class}" id="{$id}" aria-labelledby="{$id}-heading">
+    <article class="entry entry-{ed:kind-row($kind)/@class}" id="{$id}" aria-labelledby="{$id}-heading"
+             data-mentions="{count(ed:mentions(.)[not(ancestor::back)])}">
       <h2 id="{$id}-heading">
         <xsl:apply-templates select="ed:names(.)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
         <xsl:value-of select="ed:label(.)"/>
@@ -166,7 +205,7 @@
         <xsl:when test="exists($mentions)">
           <p class="occ-head"><xsl:value-of select="h:mention-count(.)"/>:</p>
           <xsl:if test="exists($dates)"><p class="occ-sub">Named in</p></xsl:if>
-          <xsl:call-template name="h:occurrences"><xsl:with-param name="nodes" select="$mentions"/></xsl:call-template>
+          <xsl:call-template name="h:mentions-in-context"><xsl:with-param name="nodes" select="$mentions"/></xsl:call-template>
         </xsl:when>
         <xsl:when test="exists($dates)">
           <p class="occ-head"><xsl:value-of select="h:mention-count(.)"/>:</p>

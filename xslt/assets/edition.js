@@ -319,6 +319,27 @@
     input.addEventListener('input', function () { load(); run(); });
   }
 
+  /* ===== Registers: order by name or by number of mentions ===== */
+
+  function initRegisterSort() {
+    var box = doc.querySelector('.entries');
+    var buttons = doc.querySelectorAll('.sort-toggle[data-sort]');
+    if (!box || !buttons.length) return;
+    var byName = Array.prototype.slice.call(box.children);  // the page's order
+    Array.prototype.forEach.call(buttons, function (b) {
+      b.addEventListener('click', function () {
+        var order = byName.slice();
+        if (b.getAttribute('data-sort') === 'mentions') {
+          order.sort(function (x, y) {
+            return (+y.getAttribute('data-mentions')) - (+x.getAttribute('data-mentions')) || byName.indexOf(x) - byName.indexOf(y);
+          });
+        }
+        order.forEach(function (el) { box.appendChild(el); });
+        Array.prototype.forEach.call(buttons, function (o) { o.setAttribute('aria-pressed', o === b ? 'true' : 'false'); });
+      });
+    });
+  }
+
   /* ===== Network: a focused or pointed name picks out its lines ===== */
 
   function initNetwork() {
@@ -497,6 +518,7 @@
     initTocCurrent();
     initSearch();
     initNetwork();
+    initRegisterSort();
     initCopy();
   });
 })();
