@@ -41,7 +41,7 @@
                  else ($relation/@active, $relation/@passive) ! tokenize(.) ! ed:id(.)
     return if (count($ends) lt 2) then () else
       map{'from': $ends[1], 'to': $ends[2], 'name': string($relation/@name),
-          'mutual': exists($relation/@mutual), 'cert': string($relation/@cert),
+          'mutual': exists($relation/@mutual), 'cert': string($relation/@cert), 'type': string($relation/../@type),
           'source': tokenize($relation/@source) ! ed:id(.)}"/>
 
   <!-- "revoltedAgainst" reads "revolted against". -->
@@ -111,8 +111,12 @@
             <xsl:for-each select="$relations">
               <xsl:variable name="a" select="$position(?from)"/>
               <xsl:variable name="b" select="$position(?to)"/>
-              <path class="edge relation{if (?cert = ('low', 'medium')) then ' uncertain' else ''}" data-ends="{?from} {?to}"
-                    d="M {h:n($a?x)} {h:n($a?y)} Q {h:n(($a?x + $b?x + $centre) div 3)} {h:n(($a?y + $b?y + $centre) div 3)} {h:n($b?x)} {h:n($b?y)}"/>
+              <path class="edge relation relation-{(?type[. ne ''], 'other')[1]}{if (?cert = ('low', 'medium')) then ' uncertain' else ''}" data-ends="{?from} {?to}"
+                    d="M {h:n($a?x)} {h:n($a?y)} Q {h:n(($a?x + $b?x + $centre) div 3)} {h:n(($a?y + $b?y + $centre) div 3)} {h:n($b?x)} {h:n($b?y)}">
+                <!-- Its label, shown on hover (the table gives them all as text). -->
+                <title><xsl:value-of select="ed:label(key('ed:by-id', ?from, $ed:tei)) || ' ' || h:relation-words(?name)
+                  || ' ' || ed:label(key('ed:by-id', ?to, $ed:tei)) || (if (?cert = ('low', 'medium')) then ' (uncertain)' else '')"/></title>
+              </path>
             </xsl:for-each>
           </g>
           <g class="nodes">
@@ -134,7 +138,7 @@
       </div>
       <figcaption>
         <xsl:text>Persons, organisations, places and events round the circle, each group in alphabetical order. </xsl:text>
-        <xsl:if test="exists($relations)">Dark lines are the encoded relations (dashed where uncertain). </xsl:if>
+        <xsl:if test="exists($relations)">Dark lines are the encoded relations: thick between persons and organisations, thin from a participant to an event, dotted from a place to the place it lies in; dashed where uncertain; pointing at one names it. </xsl:if>
         <xsl:text>Faint lines join two entries named in the same paragraph or table, darker the more passages they share. Focus or point at a name to pick out its lines.</xsl:text>
       </figcaption>
     </figure>
