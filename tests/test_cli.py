@@ -217,7 +217,7 @@ def test_stats(run_edition, tmp_path):
     assert result.returncode == 0, result.stderr
     numbers = json.loads(result.stdout)
     assert {k["kind"]: (k["entries"], k["mentions"]) for k in numbers["kinds"]} == {
-        "person": (2, 2), "place": (1, 1), "org": (1, 1), "event": (1, 0), "bibl": (1, 1)}
+        "person": (2, 2), "place": (1, 1), "org": (1, 1), "event": (1, 0), "bibl": (1, 1), "relation": (0, 0)}
     assert numbers["datedMentions"] == 1 and numbers["chronology"] == 2
     # Words are split at white space, as the source prints them:
     # "Enver left Bukhara on 8 November 1921 with him." + "The Basmachi fougth on.[1]"
@@ -240,7 +240,7 @@ def test_stats_of_the_article_agree_with_the_tei(run_edition):
     assert {kind: k["entries"] for kind, k in kinds.items()} == {
         "person": count("//t:standOff//t:person"), "place": count("//t:standOff//t:place"),
         "org": count("//t:standOff//t:org"), "event": count("//t:standOff//t:event"),
-        "bibl": count("//t:standOff//t:biblStruct")}
+        "bibl": count("//t:standOff//t:biblStruct"), "relation": count("//t:standOff//t:relation")}
     assert kinds["person"]["mentions"] == count("//t:text//t:persName[@ref]")
     assert kinds["bibl"]["mentions"] == count("//t:text//t:ref[@type='citation']")
     # The dates of the chronology: title page, abstract and body, not notes

@@ -15,6 +15,7 @@
     model-dates.xsl     dates in words, life spans, the chronology
     model-mentions.xsl  mentions by unit, anchors, keyword in context, the print index
     model-outputs.xsl   the list of outputs, published URLs, the Dublin Core record
+    model-relations.xsl relations, affiliations and the provenance of facts
 
   each of which lists its functions, with what they return, at its top.
   tests/test_model.py calls them on small TEI documents.
@@ -38,6 +39,7 @@
   <xsl:include href="model-dates.xsl"/>
   <xsl:include href="model-mentions.xsl"/>
   <xsl:include href="model-outputs.xsl"/>
+  <xsl:include href="model-relations.xsl"/>
 
   <!-- ===== Parameters (documented; every writer inherits them) ===== -->
 

@@ -139,7 +139,7 @@
       dx:strings('occupations', $person/occupation ! normalize-space(.)),
       dx:array('affiliations', $person/affiliation ! dx:map((), (
         dx:string('name', normalize-space(.)),
-        dx:string('orgId', (.//orgName/@ref)[1] ! ed:id(.))))),
+        dx:string('orgId', (@ref, .//orgName/@ref)[1] ! ed:id(.))))),
       dx:identifiers($person),
       dx:notes($person),
       dx:entity-mentions($person)))"/>

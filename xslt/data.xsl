@@ -12,6 +12,9 @@
     organisations.json  organisations.csv
     chronology.json     chronology.csv     (events and dated mentions)
     bibliography.json   bibliography.csv   bibliography.csl.json   bibliography.bib
+    relations.json      relations.csv      (listRelation: social, participation, spatial)
+    affiliations.json   affiliations.csv   (the persons' affiliations and offices)
+    graph.graphml       (persons, organisations, places, events and their links; GraphML)
     dublin-core.xml     (oai_dc record of the article)
     sitemap.xml         (of the HTML edition)
     bag-info.json       (facts for the archival package's bag-info.txt)
@@ -46,6 +49,8 @@
   <xsl:include href="data-serialize.xsl"/>
   <xsl:include href="data-registers.xsl"/>
   <xsl:include href="data-formats.xsl"/>
+  <xsl:include href="data-relations.xsl"/>
+  <xsl:include href="data-graph.xsl"/>
 
   <xsl:output name="dx:text" method="text" encoding="UTF-8"/>
   <xsl:output name="dx:xml" method="xml" encoding="UTF-8" indent="yes"/>
@@ -60,6 +65,21 @@
         <xsl:with-param name="columns" as="xs:string+"><xsl:apply-templates select="." mode="dx:columns"/></xsl:with-param>
       </xsl:call-template>
     </xsl:for-each>
+
+    <!-- The relation kind's further files: the persons' affiliations, and the graph. -->
+    <xsl:variable name="affiliations" select="$dx:affiliations ! dx:affiliation(.)"/>
+    <xsl:call-template name="dx:register">
+      <xsl:with-param name="name" select="'affiliations'"/>
+      <xsl:with-param name="description" select="'Affiliations and offices of the persons of the register, each with its organisation, dates, certainty and source.'"/>
+      <xsl:with-param name="records" select="$affiliations"/>
+      <xsl:with-param name="columns" select="$dx:affiliation-columns"/>
+    </xsl:call-template>
+    <xsl:result-document href="graph.graphml" format="dx:xml">
+      <xsl:call-template name="dx:graph">
+        <xsl:with-param name="relations" select="dx:records('relation')"/>
+        <xsl:with-param name="affiliations" select="$affiliations"/>
+      </xsl:call-template>
+    </xsl:result-document>
 
     <xsl:result-document href="places.geojson" format="dx:text">
       <xsl:value-of select="dx:json(dx:geojson(dx:records('place')))"/>

@@ -294,6 +294,18 @@
     <xsl:param name="anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="ed:entry(.)"/>
     <xsl:choose>
+      <!-- A name inside an event's name (Battle of Baljuvon): the event's name is
+           the link (links do not nest); this one keeps its mention id and card. -->
+      <xsl:when test="ed:is-entry($entry) and ancestor::*[@ref][self::persName or self::placeName or self::orgName or self::name]">
+        <span class="ent ent-{ed:kind-row(ed:kind($entry))/@class}">
+          <xsl:if test="$anchors and ancestor::text">
+            <xsl:attribute name="id" select="ed:mention-id(.)"/>
+            <xsl:attribute name="data-card" select="'card-' || $entry/@xml:id"/>
+          </xsl:if>
+          <xsl:apply-templates select="@xml:lang" mode="h:lang"/>
+          <xsl:apply-templates mode="h:inline"/>
+        </span>
+      </xsl:when>
       <xsl:when test="ed:is-entry($entry)">
         <xsl:variable name="kind" select="ed:kind($entry)"/>
         <a class="ent ent-{ed:kind-row($kind)/@class}" href="{h:entry-href($entry)}">

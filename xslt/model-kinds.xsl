@@ -91,6 +91,16 @@
         schema-org="CreativeWork" class="bibl" sort="author-year" index="no" highlight="no"
         page-title="Bibliography" page-description="The works cited in %title%, in structured and printed form."
         description="The works cited by the article, with every citation."/>
+      <!-- Relations (listRelation) are not named in the text and have no page of
+           their own: the cards and register entries of their parties show them.
+           Their data: relations.json/.csv, the persons' affiliations beside them,
+           and the graph of all entries and links (data-relations.xsl, data-graph.xsl). -->
+      <ed:kind name="relation" entry="relation" list="listRelation" names="" mention="" mention-type="" pointer=""
+        singular="Relation" plural="Relations" page="" data="relations"
+        extra-data="affiliations.json affiliations.csv graph.graphml"
+        schema-org="" class="relation" sort="source" index="no" highlight="no"
+        page-title="Relations" page-description=""
+        description="Relations between the persons, organisations, places and events of the registers (social relations, participation in events, the place hierarchy), each with its dates, certainty and source."/>
     </xsl:document>
   </xsl:variable>
 

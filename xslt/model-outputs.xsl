@@ -52,7 +52,7 @@
   <xsl:variable name="ed:data-formats" as="map(xs:string, xs:string+)" select="map{
     'json': ('JSON', 'application/json'), 'csv': ('CSV', 'text/csv'),
     'geojson': ('GeoJSON', 'application/geo+json'), 'csl.json': ('CSL-JSON', 'application/vnd.citationstyles.csl+json'),
-    'bib': ('BibTeX', 'application/x-bibtex')}"/>
+    'bib': ('BibTeX', 'application/x-bibtex'), 'graphml': ('GraphML', 'application/graphml+xml')}"/>
 
   <xsl:variable name="ed:output-table" as="document-node()">
     <xsl:document>
@@ -80,7 +80,9 @@
       <xsl:for-each select="(@data || '.json', @data || '.csv', tokenize(@extra-data))">
         <xsl:variable name="ending" select="substring-after(., '.')"/>
         <ed:output path="data/{.}" format="data" producer="data.xsl" media-type="{$ed:data-formats($ending)[2]}"
-          group="{$kind/@page-title}" label="{$ed:data-formats($ending)[1]}" kind="{$kind/@name}"/>
+          group="{$kind/@page-title}" kind="{$kind/@name}"
+          label="{if (substring-before(., '.') eq $kind/@data) then $ed:data-formats($ending)[1]
+                  else upper-case(substring(., 1, 1)) || substring-before(substring(., 2), '.') || ' (' || $ed:data-formats($ending)[1] || ')'}"/>
       </xsl:for-each>
     </xsl:for-each>
     <ed:output path="data/dublin-core.xml" format="data" producer="data.xsl" media-type="application/xml"

@@ -1,7 +1,7 @@
 """Build step ``data``: the registers and metadata as data files, in ``output/data``.
 
 ``xslt/data.xsl`` writes every generated file (JSON, CSV, GeoJSON, CSL-JSON,
-BibTeX, Dublin Core, sitemap, bag-info.json, outputs.json) as a result document;
+BibTeX, GraphML, Dublin Core, sitemap, bag-info.json, outputs.json) as a result document;
 this step only runs it, then adds two copies:
 
 - ``article.xml``: the TEI source, byte for byte as it was validated;
