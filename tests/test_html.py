@@ -539,24 +539,42 @@ def test_network_links_every_entry_of_the_story_and_tables_its_co_mentions(tei, 
     expected = {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:] if body_units(tei, a) & body_units(tei, b)}
     assert edges == expected and frozenset(("enver", "ibrahim-bek")) in edges
     # The table says the same, with links to the passages.
-    row = next(tr for tr in page.findall(".//table[@class='network-table']/tbody/tr") if tr.find("th/a").get("href") == "persons.html#enver")
+    together = page.get_element_by_id("co-mentions-caption").getparent()
+    row = next(tr for tr in together.findall("tbody/tr") if tr.find("th/a").get("href") == "persons.html#enver")
     assert "Ibrahim Bek (" in norm(row.find("td[2]").text_content())
     shared = sorted(body_units(tei, "enver") & body_units(tei, "ibrahim-bek"))
     assert {f"index.html#{u}" for u in shared} <= {a.get("href") for a in row.findall("td[2]/a")}
 
 
 def test_network_draws_the_typed_relations_of_the_encoding(tmp_path):
-    source = SOURCE.read_text(encoding="utf-8").replace(
+    # A source of its own, with two relations, so that the test knows every line to expect.
+    source = re.sub(r"<listRelation.*?</listRelation>", "", SOURCE.read_text(encoding="utf-8"), flags=re.S).replace(
         "</standOff>", '<listRelation type="social"><relation name="rivalOf" mutual="#enver #ibrahim-bek" cert="medium" source="#p8"/>'
         '<relation name="revoltedAgainst" active="#ibrahim-bek" passive="#enver" source="#p8"/></listRelation></standOff>')
     site = build_into(tmp_path, source_bytes=source.encode("utf-8"))
     page = lxml_html.document_fromstring((site / "network.html").read_text(encoding="utf-8"))
     relations = page.findall(".//g[@class='relations']/path")
     assert [p.get("data-ends") for p in relations] == ["enver ibrahim-bek", "ibrahim-bek enver"]
-    assert "uncertain" in relations[0].get("class")
+    assert "uncertain" in relations[0].get("class") and "relation-social" in relations[0].get("class")
+    assert norm(relations[1].find("title").text_content()) == "Ibrahim Bek revolted against Enver Pasha"
     rows = [[norm(td.text_content()) for td in tr.findall("td")] for tr in page.get_element_by_id("relations-caption").getparent().findall("tbody/tr")]
     assert rows == [["Enver Pasha", "rival of (each other), uncertain", "Ibrahim Bek", "¶8"],
                     ["Ibrahim Bek", "revolted against", "Enver Pasha", "¶8"]]
+
+
+def test_network_draws_every_relation_of_the_edition_between_its_entries(tei, pages):
+    page = pages["network.html"]
+    nodes = {a.get("data-node") for a in page.findall(".//g[@class='nodes']/a")}
+    expected = []
+    for relation in tei.getroot().findall("t:standOff/t:listRelation/t:relation", NS):
+        ends = (relation.get("mutual") or " ".join(filter(None, (relation.get("active"), relation.get("passive"))))).split()
+        ends = [e.lstrip("#") for e in ends]
+        if len(ends) >= 2 and ends[0] in nodes and ends[1] in nodes:
+            expected.append(f"{ends[0]} {ends[1]}")
+    drawn = [p.get("data-ends") for p in page.findall(".//g[@class='relations']/path")]
+    assert expected and drawn == expected
+    table = page.get_element_by_id("relations-caption").getparent()
+    assert len(table.findall("tbody/tr")) == len(expected)
 
 
 def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages):

@@ -160,7 +160,15 @@
                     <td>
                       <xsl:for-each select="for $source in ?source return key('ed:by-id', $source, $ed:tei)">
                         <xsl:if test="position() gt 1">, </xsl:if>
-                        <a href="index.html#{ed:unit-id(.)}"><xsl:value-of select="ed:unit-label(.)"/></a>
+                        <xsl:choose>
+                          <!-- A passage of the article is a link to it; the editors' own sources are named. -->
+                          <xsl:when test="ancestor-or-self::*/parent::text and exists(ed:unit(.))">
+                            <a href="index.html#{ed:unit-id(ed:unit(.))}"><xsl:value-of select="ed:unit-label(ed:unit(.))"/></a>
+                          </xsl:when>
+                          <xsl:otherwise>
+                            <xsl:value-of select="'the editors’ ' || translate(@xml:id, '-', ' ')"/>
+                          </xsl:otherwise>
+                        </xsl:choose>
                       </xsl:for-each>
                     </td>
                   </tr>

@@ -62,7 +62,7 @@
       kind="" nav="Article" title="" description="{$ed:abstract}"/>
     <xsl:for-each select="$register-pages">
       <ed:output path="html/{@page}" format="html" producer="html.xsl" media-type="text/html" group="" label=""
-        kind="{@name}" nav="{@page-title}" title="{@page-title}" description="{replace(@page-description, '%title%', $ed:full-title)}"/>
+        kind="{@name}" nav="{@page-title}" title="{@page-title}" description="{replace(@page-description, '%title%', $ed:full-title, 'q')}"/>
     </xsl:for-each>
     <ed:output path="html/network.html" format="html" producer="html.xsl" media-type="text/html" group="" label=""
       kind="" nav="Network" title="Network"
