@@ -148,7 +148,7 @@
       <xsl:choose>
         <xsl:when test="exists($relations)">
           <div class="table-scroll" role="region" aria-labelledby="relations-caption" tabindex="0">
-            <table class="network-table">
+            <table class="network-table relations-table">
               <caption id="relations-caption">The typed relations of the encoding</caption>
               <thead><tr><th scope="col">Who or what</th><th scope="col">Relation</th><th scope="col">With</th><th scope="col">Source</th></tr></thead>
               <tbody>
