@@ -175,7 +175,7 @@ def test_the_keyboard_opens_the_card_on_focus_and_escape_closes_it(visit):
     page = visit().page
     page.focus("#m-enver-5")
     card(page).wait_for(state="visible")
-    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")  # the next name of the same paragraph
     focused = page.evaluate("document.activeElement.id")
     assert focused == "m-ottoman-empire-2"
     assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "entity-card"
@@ -184,13 +184,206 @@ def test_the_keyboard_opens_the_card_on_focus_and_escape_closes_it(visit):
     card(page).wait_for(state="hidden")
     assert page.evaluate("document.activeElement.id") == "m-ottoman-empire-2"
     assert page.evaluate("document.activeElement.hasAttribute('aria-describedby')") is False
-    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowLeft")
     card(page).wait_for(state="visible")
     assert "Enver Pasha" in card(page).inner_text()
     # Enter still follows the link to the register entry.
     page.keyboard.press("Enter")
     page.wait_for_url("**/persons.html#enver")
     assert page.evaluate("location.hash") == "#enver"
+
+
+def tab_until(page, predicate: str, limit: int = 400) -> int:
+    """Press Tab until the focused element satisfies a JS predicate (e => ...); the number of presses."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate})(document.activeElement)"):
+            return presses
+    raise AssertionError(f"not reached in {limit} presses: {predicate}")
+
+
+def tab_stops(page, limit: int = 600) -> list[str]:
+    """Every element Tab reaches on the page, in order, once round."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    seen: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        key = page.evaluate("""() => { const e = document.activeElement;
+            return e === document.body ? '' : e.tagName + '#' + (e.id || '') + '|' + (e.getAttribute('href') || e.className?.baseVal || e.className || '') + '|' + Math.round(e.getBoundingClientRect().top + scrollY); }""")
+        if not key or (seen and key == seen[0]):
+            break
+        seen.append(key)
+    return seen
+
+
+def test_one_tab_stop_per_passage_and_the_references_a_few_presses_away(visit):
+    page = visit().page
+    names = page.locator("main a[data-card]").count()
+    stops = tab_stops(page)
+    # Before: every one of the names was a tab stop (287 stops). Now a passage is one.
+    passages = page.evaluate("""() => new Set([...document.querySelectorAll('main a[data-card]')].map(a =>
+        a.closest('.title-block, .abstract, .keywords, .para, .table-figure, .reference-list > li, .note-list > li'))).size""")
+    name_stops = [s for s in stops if s.startswith("A#m-") or s.startswith("A#d-") or s.startswith("A#cite-")]
+    assert names > 200 and len(name_stops) <= passages < 40 and len(stops) < 150, (len(name_stops), passages, len(stops))
+    # The skip links: the references are three presses and Enter away.
+    page.goto(page.url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the references"
+    assert page.locator("a.skip-link[href='#references']").evaluate("e => e.getBoundingClientRect().top >= 0")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('#references')")
+    # The switch puts every name back in the tab order.
+    page.goto(page.url)
+    page.locator("button.nav-toggle").click()
+    assert page.locator("button.nav-toggle").get_attribute("aria-pressed") == "true"
+    assert page.locator("main a[data-card][tabindex='-1']").count() == 0
+
+
+def test_tab_goes_from_a_name_into_its_card_and_on(visit):
+    page = visit().page
+    page.focus("#m-kokand-1")
+    card(page).wait_for(state="visible")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#entity-card') !== null")
+    assert page.evaluate("document.activeElement.href") == "https://www.geonames.org/1512979"
+    assert card(page).is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "places.html#kokand"
+    page.keyboard.press("Tab")  # out of the card: it closes, focus goes on in the page
+    card(page).wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+
+
+def outline_shown(page) -> bool:
+    return page.evaluate("""() => { const e = document.activeElement;
+        const s = getComputedStyle(e);
+        if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) return true;
+        const shape = e.querySelector && e.querySelector('circle, rect');
+        return !!shape && getComputedStyle(shape).stroke.indexOf('rgb') === 0 && parseFloat(getComputedStyle(shape).strokeWidth) >= 3; }""")
+
+
+@pytest.mark.parametrize("name", ["index.html", "places.html", "chronology.html", "network.html", "about.html"])
+def test_focus_is_always_visible(visit, name):
+    page = visit(name).page
+    stops = tab_stops(page, limit=150)
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(len(stops)):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement === document.body"):
+            break
+        assert outline_shown(page), page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+
+
+# --- the map and the timeline ------------------------------------------------------------------
+
+
+def test_every_map_marker_is_a_keyboard_link_to_its_entry(visit):
+    page = visit("places.html").page
+    markers = page.locator("#map svg g.places a")
+    hrefs = markers.evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert {"#bukhara", "#dushanbe", "#kokand", "#baljuvon", "#istanbul", "#moscow"} == set(hrefs)
+    assert "#fort-leavenworth" not in hrefs
+    tab_until(page, "e => e.closest && e.closest('#map svg') !== null")
+    reached = []
+    while page.evaluate("document.activeElement.closest('#map svg') !== null"):
+        reached.append(page.evaluate("document.activeElement.getAttribute('href')"))
+        assert outline_shown(page)
+        page.keyboard.press("Tab")
+    assert sorted(reached) == sorted(hrefs)
+    page.locator("#map svg a[href='#kokand']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#kokand'")
+    # The markers sit inside the drawing, and Bukhara west of Kokand.
+    box = page.locator("#map svg").bounding_box()
+    for a in markers.all():
+        b = a.bounding_box()
+        assert box["x"] <= b["x"] and b["x"] + b["width"] <= box["x"] + box["width"] + 1
+    assert page.locator("#map a[href='#bukhara'] circle").bounding_box()["x"] < page.locator("#map a[href='#kokand'] circle").bounding_box()["x"]
+
+
+def test_a_register_sorts_by_mentions_and_back_by_name(visit):
+    page = visit("persons.html").page
+    by_name = page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)")
+    page.locator("button.sort-toggle[data-sort='mentions']").click()
+    counts = page.locator(".entries > article").evaluate_all("els => els.map(e => +e.dataset.mentions)")
+    assert counts == sorted(counts, reverse=True) and page.locator(".entries > article").first.get_attribute("id") == "enver"
+    assert page.locator("button.sort-toggle[data-sort='mentions']").get_attribute("aria-pressed") == "true"
+    page.locator("button.sort-toggle[data-sort='name']").click()
+    assert page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)") == by_name
+    page.locator("#enver details.kwic-more summary").click()
+    assert page.locator("#enver details.kwic-more ol li").first.is_visible()
+
+
+def test_the_network_is_usable_by_keyboard(visit):
+    page = visit("network.html").page
+    nodes = page.locator("svg.network a.node")
+    assert nodes.count() >= 30
+    tab_until(page, "e => e.matches && e.matches('svg.network a.node')")
+    first = page.evaluate("document.activeElement.getAttribute('data-node')")
+    picked = page.locator("svg.network .edge.picked")
+    assert picked.count() >= 1
+    assert all(first in e.split() for e in picked.evaluate_all("els => els.map(e => e.getAttribute('data-ends'))"))
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{first}'")
+
+
+def overlaps(a, b, slack=0.5) -> bool:
+    return (a["x"] + slack < b["x"] + b["width"] and b["x"] + slack < a["x"] + a["width"]
+            and a["y"] + slack < b["y"] + b["height"] and b["y"] + slack < a["y"] + a["height"])
+
+
+@pytest.mark.parametrize("name,selector", [("chronology.html", "#timeline svg"), ("places.html", "#map svg")])
+def test_labels_are_never_crossed(visit, name, selector):
+    page = visit(name).page
+    for svg in page.locator(selector).all():
+        boxes = svg.evaluate("""s => {
+            const box = e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; };
+            const labels = [...s.querySelectorAll('.mark text, .places text')].map(t => ({mark: t.closest('a, g'), text: t.textContent, box: box(t)}));
+            const shapes = [...s.querySelectorAll('.mark rect, .mark circle, .mark line, .places circle')].map(e => ({mark: e.closest('a, g'), box: box(e)}));
+            return labels.map(l => ({text: l.text, box: l.box,
+              others: labels.filter(o => o.mark !== l.mark).map(o => o.box).concat(shapes.filter(o => o.mark !== l.mark).map(o => o.box))}));
+        }""")
+        assert boxes
+        for label in boxes:
+            crossed = [o for o in label["others"] if overlaps(label["box"], o)]
+            assert not crossed, f"{label['text']} is crossed in {name}"
+
+
+def test_timeline_marks_are_links_and_periods_start_at_their_start(visit):
+    page = visit("chronology.html").page
+    period = page.locator("#timeline svg").nth(1)
+    links = period.locator("a.mark")
+    assert links.count() >= 10
+    for href in links.evaluate_all("els => els.map(a => a.getAttribute('href'))"):
+        assert page.locator(href).count() == 1, href
+    # "1921-1922" fills the enlarged panel from its very start (January 1921): one bar, no dot.
+    whole = period.locator("a.mark", has_text="1921-1922")
+    assert whole.locator("circle").count() == 0
+    bar = whole.locator("rect").bounding_box()
+    axis = period.locator("line.axis").bounding_box()
+    assert abs(bar["x"] - axis["x"]) < 2 and abs(bar["x"] + bar["width"] - axis["x"] - axis["width"]) < 2
+    # The Soviet era began before 1921: its bar says it goes on beyond the panel.
+    assert "←" in period.locator("a.mark", has_text="Soviet era").text_content()
+    period.locator("a.mark", has_text="Battle of Baljuvon").click()
+    page.wait_for_function("location.hash === '#ev-death-of-enver'")
+
+
+def luminance(rgb: str) -> float:
+    r, g, b = (int(v) / 255 for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_timelines_shaded_period_shows_in_both_schemes(visit, scheme):
+    page = visit("chronology.html", color_scheme=scheme).page
+    band = page.locator("#timeline .detail-band").evaluate("e => getComputedStyle(e).fill")
+    ground = page.locator("#timeline .svg-scroll").evaluate("e => getComputedStyle(e).backgroundColor")
+    lighter, darker = sorted((luminance(band), luminance(ground)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 1.15, (band, ground)
+    page.locator("#timeline").screenshot(path=str(ARTIFACTS / f"timeline-{scheme}.png"))
 
 
 def test_a_tap_opens_the_card_and_a_second_tap_follows_the_link(visit):
@@ -212,9 +405,13 @@ def test_without_javascript_every_name_is_a_plain_link(visit):
     v = visit(java_script_enabled=False)
     page = v.page
     assert page.locator(".legend").is_hidden()
-    assert page.locator("button.copy-cite").first.is_hidden()
+    assert page.locator("button.cite-toggle").first.is_hidden()
+    assert page.locator("#search-input").is_hidden()
     page.locator("#m-ibrahim-bek-3").click()
     page.wait_for_url("**/persons.html#ibrahim-bek")
+    page.goto(v.url("places.html"))
+    page.locator("#map a[href='#dushanbe']").click()
+    page.wait_for_function("location.hash === '#dushanbe'")
 
 
 # --- highlighting and citations ---------------------------------------------------------------
@@ -240,20 +437,41 @@ def test_each_highlight_toggle_highlights_its_kind_only(visit, kind):
     assert sample[kind].evaluate("e => getComputedStyle(e).backgroundColor") == before[kind]
 
 
-def test_the_cite_button_copies_the_paragraph_citation(visit):
+def test_the_cite_button_opens_the_paragraphs_citations_and_the_confirmation_covers_nothing(visit):
     v = visit()
     page = v.page
     v.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    button = page.locator("#p3 button.copy-cite")
-    expected = button.get_attribute("data-copy")
-    assert "¶3" in expected
+    button = page.locator("#p3 button.cite-toggle")
     button.click()
+    panel = page.locator("#cite-p3-panel")
+    panel.wait_for(state="visible")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert panel.locator("dt").all_inner_texts() == ["Chicago", "APA", "MLA", "BibTeX", "RIS"]
+    assert "no public address yet" in panel.inner_text()
+    chicago = panel.locator("p[data-style='chicago']").inner_text()
+    assert "Par. 3." in chicago and "Artikov" in chicago
+    panel.locator("button.copy-cite").first.click()
     status = page.locator(".copy-status")
     status.wait_for(state="visible")
-    assert expected in status.inner_text()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == expected
-    assert "copied" in (button.get_attribute("class") or "")
+    assert page.evaluate("navigator.clipboard.readText()") == chicago
+    # In the flow of the page, under the citation: it covers no text.
+    assert status.evaluate("e => getComputedStyle(e).position") == "static"
+    for other in ["#p3", "#p4", "#cite-p3-panel p[data-style='apa']"]:
+        assert not overlaps(status.bounding_box(), page.locator(other).bounding_box()), other
+    status.locator("button.copy-dismiss").click()
+    status.wait_for(state="hidden")
+    panel.locator("button.cite-close").click()
+    panel.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.classList.contains('cite-toggle')")
+
+
+def test_a_paragraph_address_highlights_the_whole_paragraph(visit):
+    v = visit()
+    page = v.page
+    page.goto(v.url("index.html") + "#p3")
+    colour = page.locator("#p3").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour != page.locator("#p2").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_about_page_copies_the_citation_of_the_edition(visit):
@@ -264,6 +482,42 @@ def test_about_page_copies_the_citation_of_the_edition(visit):
     page.locator(".copy-status").wait_for(state="visible")
     whole = page.locator("#cite-whole").inner_text()
     assert page.evaluate("navigator.clipboard.readText()") == whole
+
+
+# --- the article page: downloads, contents, search -----------------------------------------
+
+
+def test_the_article_page_offers_its_downloads_and_labels_its_titles(visit):
+    page = visit().page
+    downloads = page.locator(".article-downloads a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert {"../pdf/article.pdf", "../data/article.xml"} <= set(downloads)
+    assert page.locator("#title-as-printed").inner_text().lower() == "title as printed"
+    assert page.locator(".normalised-title .title-label").is_visible()
+
+
+def test_the_contents_list_marks_the_section_being_read(visit):
+    page = visit().page
+    page.locator("#conclusion").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('conclusion').scrollIntoView({block: 'start'})")
+    page.wait_for_function("document.querySelector('.toc a[aria-current]')?.getAttribute('href') === '#conclusion'")
+    assert page.locator(".toc a[aria-current]").count() == 1
+
+
+def test_search_finds_the_article_and_the_registers_offline(visit):
+    v = visit()
+    page = v.page
+    box = page.locator("#search-input")
+    box.fill("lokai")
+    page.wait_for_function("document.querySelectorAll('#search-results a').length > 0")
+    hrefs = page.locator("#search-results a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert "places.html#lokai-valley" in hrefs and any(h.startswith("index.html#p") for h in hrefs)
+    assert "result" in page.locator("#search-count").inner_text()
+    box.fill("ibrahim revolt")
+    page.wait_for_function("[...document.querySelectorAll('#search-results a')].some(a => a.getAttribute('href') === 'chronology.html#ev-ibrahim-revolt')")
+    page.locator("#search-results a[href='chronology.html#ev-ibrahim-revolt']").click()
+    page.wait_for_url("**/chronology.html#ev-ibrahim-revolt")
+    box_missing = page.locator("#search-input").count()
+    assert box_missing == 0 and v.errors == [] and v.network == []
 
 
 # --- accessibility ----------------------------------------------------------------------------
@@ -338,6 +592,15 @@ def test_without_javascript_a_register_is_ordered_by_name_with_no_dead_control(v
 # --- layout -----------------------------------------------------------------------------------
 
 
+WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('body *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    if (!(r.width > 0 && r.right > innerWidth + 1) || e.closest('.svg-scroll, #entity-card')) return false;
+    // Text kept for screen readers only (clipped to nothing) is not on the screen.
+    for (let a = e; a; a = a.parentElement) if (getComputedStyle(a).clipPath !== 'none') return false;
+    return true;
+}).map(e => e.tagName + '.' + (e.getAttribute('class') || ''))"""
+
+
 @pytest.mark.parametrize("width", [1280, 375, 320])
 def test_pages_fit_the_screen_and_are_screenshotted(visit, width):
     v = visit("", viewport={"width": width, "height": 900})
@@ -346,9 +609,35 @@ def test_pages_fit_the_screen_and_are_screenshotted(visit, width):
         v.goto(name)
         overflow = v.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} scrolls sideways at {width}px by {overflow}px"
+        # Nothing is wider than the screen but a scroller that says it scrolls.
+        assert v.page.evaluate(WIDER_THAN_THE_SCREEN) == [], name
+        for scroller in v.page.locator(".svg-scroll").all():
+            if scroller.evaluate("e => e.scrollWidth > e.clientWidth"):
+                hint = scroller.locator("xpath=preceding-sibling::p[@class='scroll-hint']")
+                assert hint.is_visible() and "scroll" in hint.inner_text(), name
         if width in (1280, 375):
             v.page.screenshot(path=str(ARTIFACTS / f"{name[:-5]}-{width}.png"), full_page=True)
     assert v.errors == [] and v.network == []
+
+
+def test_on_a_phone_the_map_shows_the_story_and_the_tables_fit(visit):
+    page = visit("places.html", viewport={"width": 375, "height": 800}).page
+    scroller = page.locator("#map .svg-scroll").bounding_box()
+    for place in ["bukhara", "dushanbe", "kokand", "baljuvon"]:
+        dot = page.locator(f"#map a[href='#{place}'] circle").bounding_box()
+        assert scroller["x"] <= dot["x"] and dot["x"] + dot["width"] <= scroller["x"] + scroller["width"], place
+    page.goto(page.url.replace("places.html", "index.html"))
+    for table in ["#table1", "#table2"]:
+        box = page.locator(f"{table} table").bounding_box()
+        caption = page.locator(f"{table} caption").bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375, table
+        assert caption["x"] + caption["width"] <= 375, table
+    # Each cell says which column it is in.
+    assert page.locator("#table2 td").first.evaluate("e => getComputedStyle(e, '::before').content").startswith('"Date')
+    # "[10]" keeps clear of "Paksoy".
+    number = page.locator("#ref10 .ref-n").evaluate("e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect().right; }")
+    text = page.locator("#ref10 .ref-text").evaluate("e => e.getClientRects()[0].left")
+    assert number + 2 <= text
 
 
 def test_dark_mode_changes_the_colours(visit):
@@ -363,7 +652,7 @@ def test_dark_mode_changes_the_colours(visit):
 def test_the_print_style_hides_navigation_and_keeps_paragraph_numbers_on_the_page(visit):
     page = visit(viewport={"width": 700, "height": 1000}).page
     page.emulate_media(media="print")
-    for selector in (".site-header", ".sidebar", "#p3 button.copy-cite", ".legend"):
+    for selector in (".site-header", ".sidebar", "#p3 button.cite-toggle", ".legend"):
         assert page.locator(selector).evaluate("e => getComputedStyle(e).display") == "none", selector
     number = page.locator("#p3 .pnum")
     assert number.is_visible() and number.bounding_box()["x"] >= 0  # inside the printable area

@@ -35,7 +35,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 PAGES = ["index.html", "persons.html", "places.html", "organisations.html",
-         "chronology.html", "bibliography.html", "about.html"]
+         "chronology.html", "bibliography.html", "network.html", "about.html"]
 REGISTER_FILE = {"person": "persons.html", "place": "places.html", "org": "organisations.html",
                  "event": "chronology.html", "biblStruct": "bibliography.html"}
 # Files of the other writers that about.html offers for download (output/data, output/pdf).
@@ -235,10 +235,18 @@ def test_paragraphs_are_numbered_with_stable_anchors_and_citations(tei, pages):
         assert p is not None and p.tag == "p", f"p{n}"
         number = p.find(".//a[@class='pnum']")
         assert number.get("href") == f"#p{n}" and number.text == f"¶{n}"
-        button = p.find(".//button[@class='copy-cite']")
-        assert button is not None and button.get("type") == "button"
-        cite = button.get("data-copy")
-        assert f"¶{n}," in cite and cite.endswith(f"#p{n}.") and "Artikov" in cite
+        button = p.find(".//button[@class='cite-toggle']")
+        assert button is not None and button.get("type") == "button" and button.get("aria-expanded") == "false"
+        # The button opens the paragraph's citations, kept in a template of the page.
+        panel = ids.get(button.get("data-cite"))
+        assert panel is not None and panel.tag == "template"
+        forms = {dt.text: dt.getnext() for dt in panel.iter("dt")}
+        assert list(forms) == ["Chicago", "APA", "MLA", "BibTeX", "RIS"]
+        assert f"Par. {n}." in norm(forms["Chicago"].text_content()) and "Artikov" in forms["Chicago"].text_content()
+        assert f"para. {n})" in forms["APA"].text_content() and f"par. {n}" in forms["MLA"].text_content()
+        # A local build has no public address: the panel says so and offers no URN as a link.
+        assert "no public address yet" in norm(panel.find(".//p[@class='cite-address']").text_content())
+        assert "urn:" not in forms["Chicago"].text_content() and "UR  -" not in forms["RIS"].text_content()
 
 
 def test_tables_are_accessible_tables(tei, pages):
@@ -486,24 +494,107 @@ def test_registers_order_by_name_and_know_the_order_by_mentions(tei, pages):
     assert index == [e.get("data-order-mentions") for e in entries]
 
 
-def test_places_map_draws_every_place_with_coordinates(tei, pages):
+def story_place_ids(tei):
+    """Places the article names in its title, abstract or body (not only in its references)."""
+    root = tei.getroot()
+    named = {el.get("ref", "")[1:] for part in ("t:front", "t:body") for el in root.findall(f"t:text/{part}//*[@ref]", NS)}
+    return {p.get(XML_ID) for p in root.findall("t:standOff/t:listPlace/t:place", NS) if p.get(XML_ID) in named}
+
+
+def test_places_map_links_every_place_of_the_story_and_lists_regions(tei, pages):
     places = pages["places.html"]
-    svg = places.find(".//svg")
-    assert svg is not None and svg.get("role") == "img"
-    geo = [p for p in tei.getroot().findall("t:standOff/t:listPlace/t:place", NS) if p.find("t:location/t:geo", NS) is not None]
-    labels = [norm(t.text_content()) for t in svg.findall(".//g[@class='places']//text")]
-    off = [norm(t.text_content()) for t in svg.findall(".//g[@class='off-map']/text")]
-    assert len(labels) + len(off) == len(geo) and len(labels) >= 5
-    for place in geo:
-        name = tei_string(place.find("t:placeName[@type='main']", NS))
-        assert name in labels or any(o.startswith(name) for o in off), name
+    svg = places.get_element_by_id("map").find(".//svg")
+    figure = places.get_element_by_id("map").getparent()  # the figure and the lists beside it
+    assert svg.get("role") is None  # not an image: its links stay in the accessibility tree
+    assert norm(svg.find("title").text_content())
+    story = story_place_ids(tei)
+    all_places = tei.getroot().findall("t:standOff/t:listPlace/t:place", NS)
+    with_point = {p.get(XML_ID) for p in all_places if p.find("t:location/t:geo", NS) is not None}
+    marker_links = {a.get("href")[1:]: a for a in svg.findall(".//g[@class='places']/a")}
+    assert set(marker_links) == with_point & story and len(marker_links) >= 6
+    for place_id, link in marker_links.items():
+        assert places.get_element_by_id(place_id) is not None  # the link reaches the entry
+        assert norm(link.find("text").text_content())
+    assert "fort-leavenworth" not in marker_links  # a publisher's town is no part of the story
+    # The land and today's borders (marked as such) are drawn.
+    assert len(svg.find(".//path[@class='map-land']").get("d")) > 1000
+    assert svg.find(".//path[@class='map-modern-border']") is not None
+    assert "today" in norm(svg.find(".//text[@class='map-note']").text_content())
+    # Regions without a point, and places named only in references, are listed as links.
+    regions = figure.find(".//section[@aria-labelledby='map-regions-head']")
+    region_links = {a.get("href")[1:] for a in regions.findall(".//a")}
+    assert region_links == story - with_point and {"turkestan", "eastern-bukhara", "lokai-valley"} <= region_links
+    cited = figure.find(".//section[@aria-labelledby='map-cited-head']")
+    assert "fort-leavenworth" in {a.get("href")[1:] for a in cited.findall(".//a")}
+    # Geography: the main map keeps Central Asia in its frame; Istanbul and Moscow are in the inset.
+    main_pos = {a.get("href")[1:]: float(a.find("circle").get("cx")) for a in svg.findall("./g[@class='places']/a")}
+    inset = {a.get("href")[1:] for a in svg.findall(".//g[@class='map-inset']//a")}
+    assert {"istanbul", "moscow"} == inset
+    assert main_pos["bukhara"] < main_pos["dushanbe"] < main_pos["kokand"]
     width, height = (float(v) for v in svg.get("viewbox").split()[2:])  # lxml.html lowercases names
-    for circle in svg.findall(".//circle"):
+    for circle in svg.findall("./g[@class='places']//circle"):
         assert 0 <= float(circle.get("cx")) <= width and 0 <= float(circle.get("cy")) <= height
-    # Istanbul lies west of Bukhara and south of Moscow on the map.
-    pos = {norm(g.find("text").text_content()): (float(g.find("circle").get("cx")), float(g.find("circle").get("cy")))
-           for g in svg.findall(".//g[@class='places']/g")}
-    assert pos["Istanbul"][0] < pos["Bukhara"][0] and pos["Istanbul"][1] > pos["Moscow"][1]
+
+
+def body_units(tei, entry_id):
+    """The body paragraphs and tables in which an entry is named."""
+    units = set()
+    for el in tei.getroot().findall(f"t:text/t:body//*[@ref='#{entry_id}']", NS):
+        unit = next((a for a in el.iterancestors() if a.tag in (f"{{{TEI}}}p", f"{{{TEI}}}table") and a.get(XML_ID)), None)
+        if unit is not None:
+            units.add(unit.get(XML_ID))
+    return units
+
+
+def test_network_links_every_entry_of_the_story_and_tables_its_co_mentions(tei, pages):
+    page = pages["network.html"]
+    svg = page.get_element_by_id("network").find(".//svg")
+    assert svg.get("role") is None and svg.find("title") is not None
+    nodes = {a.get("data-node"): a for a in svg.findall(".//g[@class='nodes']/a")}
+    assert "enver" in nodes and "fort-leavenworth" not in nodes and "dushanbe" in nodes
+    assert nodes["enver"].get("href") == "persons.html#enver" and nodes["dushanbe"].get("href") == "places.html#dushanbe"
+    # Every co-mention line joins two entries named in a same passage, and each such pair has a line.
+    edges = {frozenset(p.get("data-ends").split()) for p in svg.findall(".//g[@class='co-mentions']/path")}
+    ids = sorted(nodes)
+    expected = {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:] if body_units(tei, a) & body_units(tei, b)}
+    assert edges == expected and frozenset(("enver", "ibrahim-bek")) in edges
+    # The table says the same, with links to the passages.
+    together = page.get_element_by_id("co-mentions-caption").getparent()
+    row = next(tr for tr in together.findall("tbody/tr") if tr.find("th/a").get("href") == "persons.html#enver")
+    assert "Ibrahim Bek (" in norm(row.find("td[2]").text_content())
+    shared = sorted(body_units(tei, "enver") & body_units(tei, "ibrahim-bek"))
+    assert {f"index.html#{u}" for u in shared} <= {a.get("href") for a in row.findall("td[2]/a")}
+
+
+def test_network_draws_the_typed_relations_of_the_encoding(tmp_path):
+    # A source of its own, with two relations, so that the test knows every line to expect.
+    source = re.sub(r"<listRelation.*?</listRelation>", "", SOURCE.read_text(encoding="utf-8"), flags=re.S).replace(
+        "</standOff>", '<listRelation type="social"><relation name="rivalOf" mutual="#enver #ibrahim-bek" cert="medium" source="#p8"/>'
+        '<relation name="revoltedAgainst" active="#ibrahim-bek" passive="#enver" source="#p8"/></listRelation></standOff>')
+    site = build_into(tmp_path, source_bytes=source.encode("utf-8"))
+    page = lxml_html.document_fromstring((site / "network.html").read_text(encoding="utf-8"))
+    relations = page.findall(".//g[@class='relations']/path")
+    assert [p.get("data-ends") for p in relations] == ["enver ibrahim-bek", "ibrahim-bek enver"]
+    assert "uncertain" in relations[0].get("class") and "relation-social" in relations[0].get("class")
+    assert norm(relations[1].find("title").text_content()) == "Ibrahim Bek revolted against Enver Pasha"
+    rows = [[norm(td.text_content()) for td in tr.findall("td")] for tr in page.get_element_by_id("relations-caption").getparent().findall("tbody/tr")]
+    assert rows == [["Enver Pasha", "rival of (each other), uncertain", "Ibrahim Bek", "¶8"],
+                    ["Ibrahim Bek", "revolted against", "Enver Pasha", "¶8"]]
+
+
+def test_network_draws_every_relation_of_the_edition_between_its_entries(tei, pages):
+    page = pages["network.html"]
+    nodes = {a.get("data-node") for a in page.findall(".//g[@class='nodes']/a")}
+    expected = []
+    for relation in tei.getroot().findall("t:standOff/t:listRelation/t:relation", NS):
+        ends = (relation.get("mutual") or " ".join(filter(None, (relation.get("active"), relation.get("passive"))))).split()
+        ends = [e.lstrip("#") for e in ends]
+        if len(ends) >= 2 and ends[0] in nodes and ends[1] in nodes:
+            expected.append(f"{ends[0]} {ends[1]}")
+    drawn = [p.get("data-ends") for p in page.findall(".//g[@class='relations']/path")]
+    assert expected and drawn == expected
+    table = page.get_element_by_id("relations-caption").getparent()
+    assert len(table.findall("tbody/tr")) == len(expected)
 
 
 def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages):
@@ -519,7 +610,10 @@ def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages
         assert li.find(f".//a[@href='index.html#{date_id}']") is not None
         assert tei_string(dates[date_id]) in norm(li.find(".//mark").text_content())
     svgs = root.findall(".//svg")
-    assert len(svgs) == 2 and all(s.get("role") == "img" for s in svgs)
+    assert len(svgs) == 2 and all(s.get("role") is None and s.find("title") is not None for s in svgs)
+    # Every event and every distinct date is a link to its item (once, in the panel that labels it).
+    hrefs = {a.get("href")[1:] for s in svgs for a in s.findall(".//a[@class]")}
+    assert set(events) <= hrefs and hrefs <= {li.get("id") for li in items}
     for event_id, event in events.items():
         li = root.get_element_by_id(event_id)
         corresponding = [d for d, el in enumerate(tei_text(tei).iter(f"{{{TEI}}}date"), start=1)
@@ -548,11 +642,30 @@ def test_bibliography_gives_each_record_its_citation_printed_form_and_back_links
     assert surnames == sorted(surnames)
 
 
+def test_citations_follow_the_published_address_when_there_is_one(tmp_path):
+    site = build_into(tmp_path, params={"edition-url": "https://example.org/anvar/"})
+    index = lxml_html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))
+    panel = index.get_element_by_id("cite-p3")
+    address = panel.find(".//p[@class='cite-address']/a")
+    assert address.get("href") == "https://example.org/anvar/index.html#p3"
+    forms = {dt.text: norm(dt.getnext().text_content()) for dt in panel.iter("dt")}
+    assert all("https://example.org/anvar/index.html#p3" in text for text in forms.values()), forms
+    assert "url = {https://example.org/anvar/index.html#p3}" in forms["BibTeX"]
+
+
 def test_about_page_cites_explains_licenses_and_offers_downloads(tei, pages):
     about = pages["about.html"]
-    assert "digital edition 1.0 (2026)" in about.get_element_by_id("cite-whole").text_content()
+    whole = about.get_element_by_id("cite-whole").text_content()
+    assert "Digital edition 1.0. The Anvar Posho Edition team, 2026." in whole and "urn:" not in whole
     buttons = about.findall(".//button[@class='copy-cite']")
-    assert len(buttons) == 11
+    assert len(buttons) == 11 + 5  # the edition, each paragraph, and the edition's five forms
+    forms = {dt.text: dt.getnext() for dt in about.find(".//dl[@class='cite-forms']").iter("dt")}
+    assert list(forms) == ["Chicago", "APA", "MLA", "BibTeX", "RIS"]
+    bibtex = forms["BibTeX"].find("pre").text
+    assert bibtex.startswith("@misc{artikov2026edition,") and bibtex.rstrip().endswith("}")
+    assert bibtex.count("{") == bibtex.count("}") and "url =" not in bibtex  # no address yet
+    ris = forms["RIS"].find("pre").text.splitlines()
+    assert ris[0] == "TY  - ELEC" and ris[-1] == "ER  - " and all(line[2:6] == "  - " for line in ris)
     principles = norm(about.get_element_by_id("principles").text_content())
     for p in tei.getroot().findall(".//t:editorialDecl//t:p", NS):
         assert norm(p.text or "")[:30] in principles
@@ -661,8 +774,8 @@ def test_edition_url_makes_absolute_metadata(tmp_path):
     data = json.loads(root.find("head/script[@type='application/ld+json']").text)
     assert data["@id"] == "https://example.org/anvar-posho/html/index.html"
     index = lxml_html.document_fromstring((site / "index.html").read_text(encoding="utf-8"))
-    cite = index.get_element_by_id("p3").find(".//button").get("data-copy")
-    assert cite.endswith("https://example.org/anvar-posho/html/index.html#p3.")
+    chicago = index.get_element_by_id("cite-p3").find(".//p[@data-style='chicago']").text_content()
+    assert chicago.endswith("https://example.org/anvar-posho/html/index.html#p3.")
 
 
 def test_missing_assets_fail_the_step(tmp_path):

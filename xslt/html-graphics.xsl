@@ -38,160 +38,211 @@
 
   <!-- ===== Map ===== -->
 
-  <xsl:variable name="h:map-width" as="xs:double" select="760"/>
+  <!-- The base map: land, today's borders and the frames' projections,
+       derived once from Natural Earth by scripts/make_basemap.py. -->
+  <xsl:variable name="h:basemap" as="element()" select="doc('basemap/basemap.xml')/*"/>
+
+  <!-- A place is part of the story when the article names it (title,
+       abstract, body), not only in its list of references (a publisher's town). -->
+  <xsl:function name="h:in-story" as="xs:boolean">
+    <xsl:param name="place" as="element(place)"/>
+    <xsl:sequence select="exists(ed:mentions($place)[not(ancestor::back)])"/>
+  </xsl:function>
+
+  <!-- A point (lat, lon) in a frame of the base map: map{x, y}, or () outside it. -->
+  <xsl:function name="h:project" as="map(*)?">
+    <xsl:param name="frame" as="element()"/>
+    <xsl:param name="lat" as="xs:double"/>
+    <xsl:param name="lon" as="xs:double"/>
+    <xsl:if test="$lon ge xs:double($frame/@west) and $lon le xs:double($frame/@east)
+                  and $lat ge xs:double($frame/@south) and $lat le xs:double($frame/@north)">
+      <xsl:sequence select="map{
+        'x': ($lon - xs:double($frame/@west)) * xs:double($frame/@k) * xs:double($frame/@scale),
+        'y': (xs:double($frame/@north) - $lat) * xs:double($frame/@scale)}"/>
+    </xsl:if>
+  </xsl:function>
 
   <xsl:template name="h:map">
-    <xsl:variable name="all" as="map(*)*" select="$ed:places[count(ed:lat-long(.)) = 2] ! map{
+    <xsl:variable name="story" select="$ed:places[h:in-story(.)]"/>
+    <xsl:variable name="pointed" as="map(*)*" select="$story[count(ed:lat-long(.)) = 2] ! map{
       'id': string(@xml:id), 'label': ed:label(.), 'lat': xs:double(ed:lat-long(.)[1]),
-      'lon': xs:double(ed:lat-long(.)[2]), 'coords': h:coordinates(ed:lat-long(.)), 'approx': location/geo/@cert = ('low', 'medium')}"/>
-    <xsl:if test="exists($all)">
-      <xsl:variable name="lons" select="sort($all ! ?lon)"/>
-      <xsl:variable name="lats" select="sort($all ! ?lat)"/>
-      <xsl:variable name="mid-lon" select="$lons[(count($lons) + 1) idiv 2]"/>
-      <xsl:variable name="mid-lat" select="$lats[(count($lats) + 1) idiv 2]"/>
-      <!-- Places far from the others would shrink the map to a strip: they
-           are shown at its edge, pointing where they lie. -->
-      <xsl:variable name="in" select="$all[abs(?lon - $mid-lon) le 60 and abs(?lat - $mid-lat) le 35]"/>
-      <xsl:variable name="out" select="$all[not(abs(?lon - $mid-lon) le 60 and abs(?lat - $mid-lat) le 35)]"/>
-      <xsl:variable name="lon-min" select="min($in ! ?lon)"/>
-      <xsl:variable name="lon-max" select="max($in ! ?lon)"/>
-      <xsl:variable name="lat-min" select="min($in ! ?lat)"/>
-      <xsl:variable name="lat-max" select="max($in ! ?lat)"/>
-      <xsl:variable name="pad-lon" select="max((2, ($lon-max - $lon-min) * 0.08))"/>
-      <xsl:variable name="pad-lat" select="max((2, ($lat-max - $lat-min) * 0.12))"/>
-      <xsl:variable name="lon0" select="$lon-min - $pad-lon - (if (exists($out[?lon lt $mid-lon])) then $pad-lon else 0)"/>
-      <xsl:variable name="lon1" select="$lon-max + $pad-lon + (if (exists($out[?lon gt $mid-lon])) then $pad-lon else 0)"/>
-      <xsl:variable name="k" select="math:cos(($lat-min + $lat-max) div 2 * math:pi() div 180)"/>
-      <xsl:variable name="W" select="$h:map-width"/>
-      <xsl:variable name="s" select="$W div (($lon1 - $lon0) * $k)"/>
-      <xsl:variable name="lat-span0" select="$lat-max - $lat-min + 2 * $pad-lat"/>
-      <!-- At least 300 units high: widen the latitude range evenly. -->
-      <xsl:variable name="extra" select="max((0, (300 div $s - $lat-span0) div 2))"/>
-      <xsl:variable name="lat1" select="$lat-max + $pad-lat + $extra"/>
-      <xsl:variable name="lat0" select="$lat-min - $pad-lat - $extra"/>
-      <xsl:variable name="H" select="($lat1 - $lat0) * $s"/>
-      <xsl:variable name="pts" as="map(*)*" select="$in ! map:merge((., map{
-        'x': (?lon - $lon0) * $k * $s, 'y': ($lat1 - ?lat) * $s}))"/>
-      <xsl:variable name="span" select="max(($lon1 - $lon0, $lat1 - $lat0))"/>
-      <xsl:variable name="step" select="(1, 2, 5, 10, 15, 20, 30)[$span div . le 12][1]"/>
-      <xsl:variable name="reserved" as="array(*)*" select="$out ! (
-        let $y := $H - 30 - (position() - 1) * 18, $w := h:text-width(?label || ' (' || ?coords || ')', 12) + 24
-        return if (?lon lt $mid-lon) then [0, $y - 13, $w, $y + 4] else [$W - $w, $y - 13, $W, $y + 4])"/>
-      <xsl:variable name="placed" select="h:place-labels($pts, $W, $H, $reserved)"/>
-      <xsl:variable name="range-text" select="'latitude ' || h:n($lat0) || '° to ' || h:n($lat1) || '°, longitude ' || h:n($lon0) || '° to ' || h:n($lon1) || '°'"/>
+      'lon': xs:double(ed:lat-long(.)[2]), 'coords': h:coordinates(ed:lat-long(.)),
+      'approx': location/geo/@cert = ('low', 'medium')}"/>
+    <xsl:variable name="main" select="$h:basemap/*:frame[@name = 'main']"/>
+    <xsl:variable name="inset" select="$h:basemap/*:frame[@name = 'inset']"/>
+    <xsl:variable name="map-width" select="xs:double($main/@width)"/>
+    <xsl:variable name="map-height" select="xs:double($main/@height)"/>
+    <xsl:variable name="inset-width" select="xs:double($inset/@width)"/>
+    <xsl:variable name="inset-height" select="xs:double($inset/@height)"/>
+    <!-- The inset sits in the main map's top right corner (the steppe, where
+         the story has no place). -->
+    <xsl:variable name="inset-x" select="$map-width - $inset-width - 6"/>
+    <xsl:variable name="inset-y" select="6"/>
+    <xsl:variable name="in-main" as="map(*)*" select="$pointed ! (let $xy := h:project($main, ?lat, ?lon)
+      return if (exists($xy)) then map:merge((., $xy)) else ())"/>
+    <xsl:variable name="in-inset" as="map(*)*" select="$pointed[not(?id = $in-main ! ?id)]
+      ! (let $xy := h:project($inset, ?lat, ?lon) return if (exists($xy)) then map:merge((., $xy)) else ())"/>
+    <xsl:variable name="off-map" select="$pointed[not(?id = ($in-main, $in-inset) ! ?id)]"/>
+    <xsl:variable name="inset-box" select="[$inset-x - 4, $inset-y, $map-width, $inset-y + $inset-height + 22]"/>
+    <xsl:variable name="main-labels" select="h:place-labels($in-main, $map-width, $map-height, ($inset-box,
+      $main/*:water-label ! [xs:double(@x), xs:double(@y) - 12, xs:double(@x) + h:text-width(., 12), xs:double(@y) + 3]), 13)"/>
+    <xsl:variable name="inset-labels" select="h:place-labels($in-inset, $inset-width, $inset-height, (), 11)"/>
+    <xsl:variable name="regions" select="$story[count(ed:lat-long(.)) ne 2]"/>
+    <xsl:variable name="cited-only" select="$ed:places[not(h:in-story(.))][exists(ed:mentions(.))]"/>
+    <xsl:variable name="grid-step" select="5"/>
 
-      <figure class="map-figure" id="map">
-        <div class="svg-scroll" role="region" aria-label="Map of places (scrolls sideways on small screens)" tabindex="0">
-          <svg class="map" viewBox="0 0 {h:n($W)} {h:n($H)}" width="{h:n($W)}" height="{h:n($H)}"
-               role="img" aria-labelledby="map-title map-desc">
-            <title id="map-title">Map of the <xsl:value-of select="count($all)"/> places with coordinates</title>
-            <desc id="map-desc">
-              <xsl:text>Equirectangular projection, </xsl:text>
-              <xsl:value-of select="$range-text"/>
-              <xsl:text>. </xsl:text>
-              <xsl:value-of select="$in ! (?label || ' (' || ?coords || ')')" separator="; "/>
-              <xsl:if test="exists($out)">
-                <xsl:text>. Off the map: </xsl:text>
-                <xsl:value-of select="$out ! (?label || ' (' || ?coords || ')')" separator="; "/>
-              </xsl:if>
-              <xsl:text>.</xsl:text>
-            </desc>
-            <rect class="map-bg" x="0" y="0" width="{h:n($W)}" height="{h:n($H)}"/>
-            <g class="graticule">
-              <xsl:for-each select="(xs:integer(ceiling($lon0 div $step)) to xs:integer(floor($lon1 div $step))) ! (. * $step)">
-                <xsl:variable name="x" select="(. - $lon0) * $k * $s"/>
-                <line x1="{h:n($x)}" y1="0" x2="{h:n($x)}" y2="{h:n($H)}"/>
-                <text class="grid-label" x="{h:n($x + 3)}" y="{h:n($H - 6)}"><xsl:value-of select="abs(.) || '°' || (if (. lt 0) then 'W' else if (. gt 0) then 'E' else '')"/></text>
-              </xsl:for-each>
-              <xsl:for-each select="(xs:integer(ceiling($lat0 div $step)) to xs:integer(floor($lat1 div $step))) ! (. * $step)">
-                <xsl:variable name="y" select="($lat1 - .) * $s"/>
-                <line x1="0" y1="{h:n($y)}" x2="{h:n($W)}" y2="{h:n($y)}"/>
-                <text class="grid-label" x="4" y="{h:n($y - 4)}"><xsl:value-of select="abs(.) || '°' || (if (. lt 0) then 'S' else if (. gt 0) then 'N' else '')"/></text>
-              </xsl:for-each>
+    <div class="map-block">
+    <figure class="map-figure" id="map">
+      <p class="scroll-hint" aria-hidden="true">The map is wider than the screen: scroll it sideways (the Caspian Sea is to the west).</p>
+      <div class="svg-scroll" role="region" aria-label="Map of the places (scrolls sideways on small screens)" tabindex="0">
+        <svg class="map" viewBox="0 0 {h:n($map-width)} {h:n($map-height)}" width="{h:n($map-width)}" height="{h:n($map-height)}"
+             aria-labelledby="map-title map-desc">
+          <title id="map-title">Map of the places of the story</title>
+          <desc id="map-desc">
+            <xsl:text>Central Asia, latitude </xsl:text>
+            <xsl:value-of select="$main/@south || '° to ' || $main/@north || '° N, longitude ' || $main/@west || '° to ' || $main/@east || '° E'"/>
+            <xsl:text>: </xsl:text>
+            <xsl:value-of select="$in-main ! (?label || ' (' || ?coords || ')')" separator="; "/>
+            <xsl:if test="exists($in-inset)">
+              <xsl:text>. In the inset, the wider region: </xsl:text>
+              <xsl:value-of select="$in-inset ! (?label || ' (' || ?coords || ')')" separator="; "/>
+            </xsl:if>
+            <xsl:text>. Each place is a link to its entry.</xsl:text>
+          </desc>
+          <rect class="map-water" x="0" y="0" width="{h:n($map-width)}" height="{h:n($map-height)}"/>
+          <path class="map-land" d="{$main/*:land}"/>
+          <path class="map-modern-border" d="{$main/*:modern-borders}"/>
+          <g class="graticule" aria-hidden="true">
+            <xsl:for-each select="(xs:integer(ceiling(xs:double($main/@west) div $grid-step)) to xs:integer(floor(xs:double($main/@east) div $grid-step))) ! (. * $grid-step)">
+              <xsl:variable name="x" select="h:project($main, xs:double($main/@south), .)?x"/>
+              <line x1="{h:n($x)}" y1="0" x2="{h:n($x)}" y2="{h:n($map-height)}"/>
+              <text class="grid-label" x="{h:n($x + 3)}" y="{h:n($map-height - 6)}"><xsl:value-of select=". || '°E'"/></text>
+            </xsl:for-each>
+            <xsl:for-each select="(xs:integer(ceiling(xs:double($main/@south) div $grid-step)) to xs:integer(floor(xs:double($main/@north) div $grid-step))) ! (. * $grid-step)">
+              <xsl:variable name="y" select="h:project($main, ., xs:double($main/@west))?y"/>
+              <line x1="0" y1="{h:n($y)}" x2="{h:n($map-width)}" y2="{h:n($y)}"/>
+              <text class="grid-label" x="{h:n($map-width div 2)}" y="{h:n($y - 4)}"><xsl:value-of select=". || '°N'"/></text>
+            </xsl:for-each>
+          </g>
+          <g class="water-labels" aria-hidden="true">
+            <xsl:for-each select="$main/*:water-label">
+              <text x="{@x}" y="{@y}"><xsl:value-of select="."/></text>
+            </xsl:for-each>
+          </g>
+          <g class="places">
+            <xsl:for-each select="$main-labels">
+              <xsl:call-template name="h:map-marker"/>
+            </xsl:for-each>
+          </g>
+          <xsl:if test="exists($in-inset)">
+            <g class="map-inset" transform="translate({h:n($inset-x)} {h:n($inset-y)})">
+              <rect class="map-water inset-frame" x="0" y="0" width="{h:n($inset-width)}" height="{h:n($inset-height)}"/>
+              <path class="map-land" d="{$inset/*:land}"/>
+              <xsl:variable name="corner-nw" select="h:project($inset, xs:double($main/@north), xs:double($main/@west))"/>
+              <xsl:variable name="corner-se" select="h:project($inset, xs:double($main/@south), xs:double($main/@east))"/>
+              <rect class="inset-extent" x="{h:n($corner-nw?x)}" y="{h:n($corner-nw?y)}"
+                    width="{h:n($corner-se?x - $corner-nw?x)}" height="{h:n($corner-se?y - $corner-nw?y)}"/>
+              <g class="water-labels" aria-hidden="true">
+                <xsl:for-each select="$inset/*:water-label">
+                  <text x="{@x}" y="{@y}"><xsl:value-of select="."/></text>
+                </xsl:for-each>
+              </g>
+              <g class="places">
+                <xsl:for-each select="$inset-labels">
+                  <xsl:call-template name="h:map-marker"><xsl:with-param name="size" select="11"/></xsl:call-template>
+                </xsl:for-each>
+              </g>
+              <text class="inset-caption" x="2" y="{h:n($inset-height + 14)}">Inset: the box is the main map</text>
             </g>
-            <g class="places">
-              <xsl:for-each select="$placed">
-                <g class="place{if (?approx) then ' approx' else ''}">
-                  <circle cx="{h:n(?x)}" cy="{h:n(?y)}" r="5"/>
-                  <text x="{h:n(?tx)}" y="{h:n(?ty)}" text-anchor="{?anchor}"><xsl:value-of select="?label"/></text>
-                </g>
+          </xsl:if>
+          <text class="map-note" x="6" y="{h:n($map-height - 22)}">Dashed lines: today’s borders, for orientation only</text>
+        </svg>
+      </div>
+      <figcaption>
+        <xsl:text>The places of the story that have coordinates (WGS84), on Natural Earth’s land and coastlines (1:50 million), equirectangular projection, lines every </xsl:text>
+        <xsl:value-of select="$grid-step"/>
+        <xsl:text>°. The dashed borders are today’s, not those of the 1920s; the Aral Sea and the rivers (Amu Darya, Syr Darya) are not drawn: the Natural Earth package the edition draws on carries land and countries only.</xsl:text>
+        <xsl:if test="exists($pointed[?approx])">
+          <xsl:text> A hollow marker means approximate coordinates.</xsl:text>
+        </xsl:if>
+      </figcaption>
+    </figure>
+      <div class="map-lists">
+        <xsl:if test="exists($pointed)">
+          <section aria-labelledby="map-points-head">
+            <h2 class="map-list-head" id="map-points-head">On the map</h2>
+            <ul>
+              <xsl:for-each select="$in-main, $in-inset, $off-map">
+                <li><a href="#{?id}"><xsl:value-of select="?label"/></a>
+                  <xsl:value-of select="' (' || ?coords || (if (?id = $in-inset ! ?id) then ', in the inset' else if (?id = $off-map ! ?id) then ', off the map' else '') || ')'"/></li>
               </xsl:for-each>
-            </g>
-            <g class="off-map">
-              <xsl:for-each select="$out">
-                <xsl:variable name="west" select="?lon lt $mid-lon"/>
-                <xsl:variable name="y" select="$H - 30 - (position() - 1) * 18"/>
-                <xsl:variable name="text" select="?label || ' (' || ?coords || ')'"/>
-                <xsl:choose>
-                  <xsl:when test="$west">
-                    <path d="M 6 {h:n($y - 4)} l 10 -6 l 0 12 z"/>
-                    <text x="20" y="{h:n($y)}"><xsl:value-of select="$text"/></text>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <path d="M {h:n($W - 6)} {h:n($y - 4)} l -10 -6 l 0 12 z"/>
-                    <text x="{h:n($W - 20)}" y="{h:n($y)}" text-anchor="end"><xsl:value-of select="$text"/></text>
-                  </xsl:otherwise>
-                </xsl:choose>
+            </ul>
+          </section>
+        </xsl:if>
+        <xsl:if test="exists($regions)">
+          <section aria-labelledby="map-regions-head">
+            <h2 class="map-list-head" id="map-regions-head">Regions and states without a single point</h2>
+            <ul>
+              <xsl:for-each select="$regions">
+                <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
               </xsl:for-each>
-            </g>
-          </svg>
-        </div>
-        <figcaption>
-          <xsl:text>The places of the register that have coordinates (WGS84), drawn in an equirectangular projection (</xsl:text>
-          <xsl:value-of select="$range-text"/>
-          <xsl:text>; lines every </xsl:text>
-          <xsl:value-of select="$step"/>
-          <xsl:text>°).</xsl:text>
-          <xsl:if test="exists($out)">
-            <xsl:text> Far from the others, and shown by an arrow at the edge: </xsl:text>
-            <xsl:value-of select="$out ! ?label" separator=", "/>
-            <xsl:text>.</xsl:text>
-          </xsl:if>
-          <xsl:if test="exists($all[?approx])">
-            <xsl:text> A hollow marker means approximate coordinates.</xsl:text>
-          </xsl:if>
-          <xsl:variable name="regions" select="$ed:places[count(ed:lat-long(.)) ne 2]"/>
-          <xsl:if test="exists($regions)">
-            <xsl:text> Not drawn, as they have no single point: </xsl:text>
-            <xsl:value-of select="$regions ! ed:label(.)" separator=", "/>
-            <xsl:text>.</xsl:text>
-          </xsl:if>
-        </figcaption>
-      </figure>
-    </xsl:if>
+            </ul>
+          </section>
+        </xsl:if>
+        <xsl:if test="exists($cited-only)">
+          <section aria-labelledby="map-cited-head">
+            <h2 class="map-list-head" id="map-cited-head">Named only in the titles or imprints of cited works, not drawn</h2>
+            <ul>
+              <xsl:for-each select="$cited-only">
+                <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
+      </div>
+    </div>
+  </xsl:template>
+
+  <!-- One place on the map: a link to its entry (a tab stop), its marker and label. -->
+  <xsl:template name="h:map-marker">
+    <xsl:param name="size" as="xs:double" select="13"/>
+    <a href="#{?id}" class="place{if (?approx) then ' approx' else ''}">
+      <circle cx="{h:n(?x)}" cy="{h:n(?y)}" r="{if ($size lt 13) then 4 else 5}"/>
+      <text x="{h:n(?tx)}" y="{h:n(?ty)}" text-anchor="{?anchor}"><xsl:value-of select="?label"/></text>
+    </a>
   </xsl:template>
 
   <!-- Greedy label placement: each label takes the first of eight positions
        around its point that overlaps no label placed so far, no other point,
        and stays inside the map. -->
   <xsl:function name="h:place-labels" as="map(*)*">
-    <xsl:param name="pts" as="map(*)*"/>
-    <xsl:param name="W" as="xs:double"/>
-    <xsl:param name="H" as="xs:double"/>
+    <xsl:param name="points" as="map(*)*"/>
+    <xsl:param name="width" as="xs:double"/>
+    <xsl:param name="height" as="xs:double"/>
     <xsl:param name="reserved" as="array(*)*"/>
-    <xsl:variable name="size" select="13"/>
+    <xsl:param name="size" as="xs:double"/>
     <xsl:variable name="candidates" as="array(*)*" select="
       [9, 4, 'start'], [-9, 4, 'end'], [0, -10, 'middle'], [0, 19, 'middle'],
       [8, -7, 'start'], [8, 16, 'start'], [-8, -7, 'end'], [-8, 16, 'end']"/>
-    <xsl:variable name="dots" select="$pts ! [?x - 6, ?y - 6, ?x + 6, ?y + 6]"/>
-    <xsl:iterate select="sort($pts, (), function($p) { $p?x })">
+    <xsl:variable name="dots" select="$points ! [?x - 6, ?y - 6, ?x + 6, ?y + 6]"/>
+    <xsl:iterate select="sort($points, (), function($point) { $point?x })">
       <xsl:param name="boxes" as="array(*)*" select="$dots, $reserved"/>
       <xsl:param name="done" as="map(*)*" select="()"/>
       <xsl:on-completion select="$done"/>
-      <xsl:variable name="p" select="."/>
-      <xsl:variable name="w" select="h:text-width($p?label, $size)"/>
+      <xsl:variable name="point" select="."/>
+      <xsl:variable name="label-width" select="h:text-width($point?label, $size)"/>
       <xsl:variable name="options" as="map(*)*" select="$candidates ! (
-        let $tx := $p?x + ?1, $ty := $p?y + ?2, $a := ?3,
-            $x0 := if ($a = 'start') then $tx else if ($a = 'end') then $tx - $w else $tx - $w div 2
-        return map{'tx': $tx, 'ty': $ty, 'anchor': $a, 'box': [$x0, $ty - $size + 2, $x0 + $w, $ty + 3]})"/>
-      <xsl:variable name="inside" select="$options[?box?1 ge 2 and ?box?3 le $W - 2 and ?box?2 ge 2 and ?box?4 le $H - 18]"/>
-      <xsl:variable name="own" select="[$p?x - 6, $p?y - 6, $p?x + 6, $p?y + 6]"/>
-      <xsl:variable name="free" select="$inside[let $o := . return
-        every $b in $boxes[not(deep-equal(., $own))] satisfies not(h:overlap(array:flatten($o?box), array:flatten($b)))]"/>
+        let $tx := $point?x + ?1, $ty := $point?y + ?2, $anchor := ?3,
+            $x0 := if ($anchor = 'start') then $tx else if ($anchor = 'end') then $tx - $label-width else $tx - $label-width div 2
+        return map{'tx': $tx, 'ty': $ty, 'anchor': $anchor, 'box': [$x0, $ty - $size + 2, $x0 + $label-width, $ty + 3]})"/>
+      <xsl:variable name="inside" select="$options[?box?1 ge 2 and ?box?3 le $width - 2 and ?box?2 ge 2 and ?box?4 le $height - 18]"/>
+      <xsl:variable name="own" select="[$point?x - 6, $point?y - 6, $point?x + 6, $point?y + 6]"/>
+      <xsl:variable name="free" select="$inside[let $option := . return
+        every $box in $boxes[not(deep-equal(., $own))] satisfies not(h:overlap(array:flatten($option?box), array:flatten($box)))]"/>
       <xsl:variable name="choice" select="($free, $inside, $options)[1]"/>
       <xsl:next-iteration>
         <xsl:with-param name="boxes" select="$boxes, $choice?box"/>
-        <xsl:with-param name="done" select="$done, map:merge(($p, map:remove($choice, 'box')))"/>
+        <xsl:with-param name="done" select="$done, map:merge(($point, map:remove($choice, 'box')))"/>
       </xsl:next-iteration>
     </xsl:iterate>
   </xsl:function>
@@ -229,9 +280,10 @@
     <!-- The article's own period (the date in its title) is drawn again in detail. -->
     <xsl:variable name="period" select="($h:title-page//date[@from and @to], $h:title-page//date[@when])
       [matches(ed:date-start(.), '^\d{4}') and matches(ed:date-end(.), '^\d{4}')][1]"/>
-    <xsl:variable name="p0" select="if ($period) then h:year-of(ed:date-start($period), false()) else ()"/>
-    <xsl:variable name="p1" select="if ($period) then h:year-of(ed:date-end($period), true()) else ()"/>
+    <xsl:variable name="period-start" select="if ($period) then h:year-of(ed:date-start($period), false()) else ()"/>
+    <xsl:variable name="period-end" select="if ($period) then h:year-of(ed:date-end($period), true()) else ()"/>
     <figure class="timeline-figure" id="timeline">
+      <p class="scroll-hint" aria-hidden="true">The timelines are wider than the screen: scroll them sideways.</p>
       <div class="svg-scroll" role="region" aria-label="Timelines (scroll sideways on small screens)" tabindex="0">
         <xsl:call-template name="h:timeline-panel">
           <xsl:with-param name="id" select="'timeline-all'"/>
@@ -240,22 +292,22 @@
           <xsl:with-param name="end" select="$end"/>
           <xsl:with-param name="events" select="$events"/>
           <xsl:with-param name="dates" select="$dates"/>
-          <xsl:with-param name="detail" select="$p0, $p1"/>
+          <xsl:with-param name="detail" select="$period-start, $period-end"/>
         </xsl:call-template>
-        <xsl:if test="exists($p0)">
+        <xsl:if test="exists($period-start)">
           <xsl:call-template name="h:timeline-panel">
             <xsl:with-param name="id" select="'timeline-period'"/>
             <xsl:with-param name="title" select="'Timeline of the article''s period, ' || ed:format-date($period)"/>
-            <xsl:with-param name="start" select="$p0"/>
-            <xsl:with-param name="end" select="$p1"/>
-            <xsl:with-param name="events" select="$events[h:year-of(ed:date-start(.), false()) lt $p1 and h:year-of(ed:date-end(.), true()) gt $p0]"/>
-            <xsl:with-param name="dates" select="$dates[h:year-of(ed:date-start(.), false()) lt $p1 and h:year-of(ed:date-end(.), true()) gt $p0]"/>
+            <xsl:with-param name="start" select="$period-start"/>
+            <xsl:with-param name="end" select="$period-end"/>
+            <xsl:with-param name="events" select="$events[h:year-of(ed:date-start(.), false()) lt $period-end and h:year-of(ed:date-end(.), true()) gt $period-start]"/>
+            <xsl:with-param name="dates" select="$dates[h:year-of(ed:date-start(.), false()) lt $period-end and h:year-of(ed:date-end(.), true()) gt $period-start]"/>
           </xsl:call-template>
         </xsl:if>
       </div>
       <figcaption>
-        <xsl:text>Above the axis, the events of the register; below it, what the article dates, one mark per distinct date with the number of mentions (×n). Bars are periods. </xsl:text>
-        <xsl:if test="exists($p0)">
+        <xsl:text>Above the axis, the events of the register; below it, what the article dates, one mark per distinct date with the number of mentions (×n). Bars are periods, drawn from their start to their end; an arrow (← →) means a period goes on beyond the panel. Every mark links to its entry in the list below. </xsl:text>
+        <xsl:if test="exists($period-start)">
           <xsl:text>The second timeline enlarges the article's period, </xsl:text>
           <xsl:value-of select="ed:format-date($period)"/>
           <xsl:text>, shaded in the first.</xsl:text>
@@ -266,7 +318,9 @@
   </xsl:template>
 
   <!-- One timeline: events above the axis, dated mentions (grouped by their
-       ISO value) below, each in the first free lane. -->
+       ISO value) below, each in the first free lane. Marks are links to the
+       chronology's items; those the enlarged panel repeats are drawn but not
+       linked in the overview (one tab stop per item). -->
   <xsl:template name="h:timeline-panel">
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
@@ -275,9 +329,9 @@
     <xsl:param name="events" as="element()*"/>
     <xsl:param name="dates" as="element()*"/>
     <xsl:param name="detail" as="xs:double*" select="()"/>
-    <xsl:variable name="W" select="760"/>
+    <xsl:variable name="panel-width" select="760"/>
     <xsl:variable name="pad" select="16"/>
-    <xsl:variable name="scale" select="($W - 2 * $pad) div ($end - $start)"/>
+    <xsl:variable name="scale" select="($panel-width - 2 * $pad) div ($end - $start)"/>
     <xsl:variable name="x" select="function($year as xs:double) as xs:double { $pad + ($year - $start) * $scale }"/>
     <xsl:variable name="in-detail" select="function($e as element()) as xs:boolean {
       exists($detail) and h:year-of(ed:date-start($e), false()) ge $detail[1] and h:year-of(ed:date-end($e), true()) le $detail[2] }"/>
@@ -287,7 +341,8 @@
       <xsl:for-each select="$events">
         <xsl:variable name="x0" select="$x(h:year-of(ed:date-start(.), false()))"/>
         <xsl:variable name="x1" select="max(($x(h:year-of(ed:date-end(.), true())), $x0 + 1))"/>
-        <xsl:sequence select="h:mark(., $x0, $x1, if ($in-detail(.)) then '' else ed:label(.), $size, $pad, $W - $pad, $in-detail(.))"/>
+        <xsl:sequence select="map:merge((h:mark($x0, $x1, if ($in-detail(.)) then '' else ed:label(.), $size, $pad, $panel-width - $pad, $in-detail(.)),
+          map{'href': '#' || @xml:id, 'name': ed:label(.), 'when': ed:format-date(.)}))"/>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="date-marks" as="map(*)*">
@@ -296,35 +351,36 @@
         <xsl:variable name="x1" select="max(($x(h:year-of(ed:date-end(.), true())), $x0 + 1))"/>
         <xsl:variable name="n" select="count(current-group())"/>
         <xsl:variable name="label" select="normalize-space(.) || (if ($n gt 1) then ' ×' || $n else '')"/>
-        <xsl:sequence select="h:mark(., $x0, $x1, if ($in-detail(.)) then '' else $label, $size, $pad, $W - $pad, $in-detail(.))"/>
+        <xsl:sequence select="map:merge((h:mark($x0, $x1, if ($in-detail(.)) then '' else $label, $size, $pad, $panel-width - $pad, $in-detail(.)),
+          map{'href': '#' || ed:date-id(current-group()[1]),
+              'name': $label, 'when': ed:format-date(.) || (if ($n gt 1) then ', ' || $n || ' mentions' else '')}))"/>
       </xsl:for-each-group>
     </xsl:variable>
-    <xsl:variable name="ev" select="h:lanes($event-marks)"/>
-    <xsl:variable name="dt" select="h:lanes($date-marks)"/>
-    <xsl:variable name="lane-h" select="20"/>
-    <xsl:variable name="ev-lanes" select="max((1, $ev[not(?float)] ! ?lane))"/>
-    <xsl:variable name="dt-lanes" select="max((1, $dt[not(?float)] ! ?lane))"/>
-    <xsl:variable name="axis" select="12 + $ev-lanes * $lane-h + 6"/>
-    <xsl:variable name="H" select="$axis + 28 + $dt-lanes * $lane-h + 4"/>
+    <xsl:variable name="placed-events" select="h:lanes($event-marks)"/>
+    <xsl:variable name="placed-dates" select="h:lanes($date-marks)"/>
+    <xsl:variable name="lane-height" select="20"/>
+    <xsl:variable name="event-lanes" select="max((1, $placed-events[not(?float)] ! ?lane))"/>
+    <xsl:variable name="date-lanes" select="max((1, $placed-dates[not(?float)] ! ?lane))"/>
+    <xsl:variable name="axis" select="12 + $event-lanes * $lane-height + 6"/>
+    <xsl:variable name="panel-height" select="$axis + 28 + $date-lanes * $lane-height + 4"/>
     <xsl:variable name="span" select="$end - $start"/>
     <xsl:variable name="monthly" select="$span le 4"/>
     <xsl:variable name="tick-step" select="if ($monthly) then 1 div 12 else (1, 2, 5, 10, 20, 50)[$span div . le 14][1]"/>
 
-    <svg class="timeline" viewBox="0 0 {$W} {h:n($H)}" width="{$W}" height="{h:n($H)}" role="img" aria-labelledby="{$id}-title {$id}-desc">
+    <svg class="timeline" viewBox="0 0 {$panel-width} {h:n($panel-height)}" width="{$panel-width}" height="{h:n($panel-height)}"
+         aria-labelledby="{$id}-title {$id}-desc">
       <title id="{$id}-title"><xsl:value-of select="$title"/></title>
       <desc id="{$id}-desc">
         <xsl:value-of select="h:count(count($events), 'event')"/>
         <xsl:text> and </xsl:text>
         <xsl:value-of select="h:count(count($dates), 'dated mention')"/>
-        <xsl:text>. </xsl:text>
-        <xsl:value-of select="$events ! (ed:label(.) || ', ' || ed:format-date(.))" separator="; "/>
-        <xsl:text>.</xsl:text>
+        <xsl:text>. Each mark links to its item in the chronology.</xsl:text>
       </desc>
       <xsl:if test="exists($detail)">
-        <rect class="detail-band" x="{h:n($x($detail[1]))}" y="0" width="{h:n(max(($x($detail[2]) - $x($detail[1]), 2)))}" height="{h:n($H)}"/>
+        <rect class="detail-band" x="{h:n($x($detail[1]))}" y="0" width="{h:n(max(($x($detail[2]) - $x($detail[1]), 2)))}" height="{h:n($panel-height)}"/>
       </xsl:if>
-      <line class="axis" x1="{$pad}" y1="{h:n($axis)}" x2="{$W - $pad}" y2="{h:n($axis)}"/>
-      <g class="ticks">
+      <line class="axis" x1="{$pad}" y1="{h:n($axis)}" x2="{$panel-width - $pad}" y2="{h:n($axis)}"/>
+      <g class="ticks" aria-hidden="true">
         <xsl:for-each select="0 to xs:integer(floor($span div $tick-step + 0.0001))">
           <xsl:variable name="t" select="$start + . * $tick-step"/>
           <xsl:variable name="tx" select="$x($t)"/>
@@ -341,33 +397,30 @@
         </xsl:for-each>
       </g>
       <g class="events">
-        <xsl:for-each select="$ev">
-          <xsl:variable name="y" select="if (?float) then $axis else 12 + ($ev-lanes - ?lane) * $lane-h + 8"/>
-          <g class="mark mark-event">
-            <xsl:call-template name="h:draw-mark"><xsl:with-param name="m" select="."/><xsl:with-param name="y" select="$y"/></xsl:call-template>
-            <xsl:if test="not(?float)">
-              <line class="stem" x1="{h:n(?x0)}" y1="{h:n($y + 4)}" x2="{h:n(?x0)}" y2="{h:n($axis)}"/>
-            </xsl:if>
-          </g>
+        <xsl:for-each select="$placed-events">
+          <xsl:variable name="y" select="if (?float) then $axis else 12 + ($event-lanes - ?lane) * $lane-height + 8"/>
+          <xsl:call-template name="h:draw-mark">
+            <xsl:with-param name="mark" select="."/><xsl:with-param name="y" select="$y"/><xsl:with-param name="kind" select="'event'"/>
+          </xsl:call-template>
         </xsl:for-each>
       </g>
       <g class="dates">
-        <xsl:for-each select="$dt">
-          <xsl:variable name="y" select="if (?float) then $axis else $axis + 28 + (?lane - 1) * $lane-h + 4"/>
-          <g class="mark mark-date">
-            <xsl:call-template name="h:draw-mark"><xsl:with-param name="m" select="."/><xsl:with-param name="y" select="$y"/></xsl:call-template>
-          </g>
+        <xsl:for-each select="$placed-dates">
+          <xsl:variable name="y" select="if (?float) then $axis else $axis + 28 + (?lane - 1) * $lane-height + 4"/>
+          <xsl:call-template name="h:draw-mark">
+            <xsl:with-param name="mark" select="."/><xsl:with-param name="y" select="$y"/><xsl:with-param name="kind" select="'date'"/>
+          </xsl:call-template>
         </xsl:for-each>
       </g>
     </svg>
   </xsl:template>
 
-  <!-- A mark of the timeline: its extent (clipped to the panel), where its
-       label goes (right of it, left of it, or inside a long bar) and the
-       extent it occupies in its lane. A mark without a label inside the
-       enlarged period "floats": it takes no lane of its own. -->
+  <!-- A mark of the timeline: its extent clipped to the panel (and whether it
+       was clipped, so that its label says it goes on), where its label goes
+       (right of it, left of it, or inside a long bar) and the extent it
+       occupies in its lane. A mark without a label inside the enlarged period
+       "floats" on the axis: it takes no lane of its own. -->
   <xsl:function name="h:mark" as="map(*)">
-    <xsl:param name="e" as="element()"/>
     <xsl:param name="x0" as="xs:double"/>
     <xsl:param name="x1" as="xs:double"/>
     <xsl:param name="label" as="xs:string"/>
@@ -375,42 +428,56 @@
     <xsl:param name="lo" as="xs:double"/>
     <xsl:param name="hi" as="xs:double"/>
     <xsl:param name="float" as="xs:boolean"/>
-    <xsl:variable name="a" select="max(($lo, min(($x0, $hi - 1))))"/>
-    <xsl:variable name="b" select="max(($a + 1, min(($x1, $hi))))"/>
-    <xsl:variable name="w" select="if ($label = '') then 0 else h:text-width($label, $size) + 6"/>
+    <xsl:variable name="left" select="max(($lo, min(($x0, $hi - 1))))"/>
+    <xsl:variable name="right" select="max(($left + 1, min(($x1, $hi))))"/>
+    <xsl:variable name="shown" select="if ($label = '') then ''
+      else (if ($x0 lt $lo - 0.5) then '← ' else '') || $label || (if ($x1 gt $hi + 0.5) then ' →' else '')"/>
+    <xsl:variable name="label-width" select="if ($shown = '') then 0 else h:text-width($shown, $size) + 6"/>
     <xsl:variable name="side" select="
-      if ($label = '' or $b + $w le $hi + 12) then 'right'
-      else if ($a - $w ge $lo - 12) then 'left'
+      if ($shown = '' or $right + $label-width le $hi + 12) then 'right'
+      else if ($left - $label-width ge $lo - 12) then 'left'
       else 'inside'"/>
-    <xsl:sequence select="map{'x0': $a, 'x1': $b, 'label': $label, 'side': $side, 'float': $float,
-      'o0': (if ($side = 'left') then $a - $w else $a) - 3,
-      'o1': (if ($side = 'right') then $b + $w else $b) + 3}"/>
+    <xsl:sequence select="map{'x0': $left, 'x1': $right, 'label': $shown, 'side': $side, 'float': $float,
+      'o0': (if ($side = 'left') then $left - $label-width else $left) - 3,
+      'o1': (if ($side = 'right') then $right + $label-width else $right) + 3}"/>
   </xsl:function>
 
+  <!-- Draw a mark as a link: a dot (an instant), a bar (a period from its
+       start to its end) or, when its label fits neither beside it, a taller
+       bar that carries the label inside it. -->
   <xsl:template name="h:draw-mark">
-    <xsl:param name="m" as="map(*)"/>
+    <xsl:param name="mark" as="map(*)"/>
     <xsl:param name="y" as="xs:double"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="shape" as="element()*">
+      <xsl:choose>
+        <xsl:when test="$mark?side = 'inside' and $mark?label ne ''">
+          <rect class="bar-labelled" x="{h:n($mark?x0)}" y="{h:n($y - 8)}" width="{h:n($mark?x1 - $mark?x0)}" height="16" rx="3"/>
+        </xsl:when>
+        <xsl:when test="$mark?x1 - $mark?x0 ge 4">
+          <rect x="{h:n($mark?x0)}" y="{h:n($y - 3)}" width="{h:n($mark?x1 - $mark?x0)}" height="6" rx="3"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <circle cx="{h:n(($mark?x0 + $mark?x1) div 2)}" cy="{h:n($y)}" r="4"/>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="$mark?label ne ''">
+        <text x="{h:n(if ($mark?side = 'right') then $mark?x1 + 6 else if ($mark?side = 'left') then $mark?x0 - 6 else $mark?x0 + 6)}"
+              y="{h:n($y + 4)}"
+              text-anchor="{if ($mark?side = 'left') then 'end' else 'start'}">
+          <xsl:value-of select="$mark?label"/>
+        </text>
+      </xsl:if>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$m?side = 'inside' and $m?label ne ''">
-        <!-- A long bar carries its label in a gap near its start. -->
-        <xsl:variable name="gap-end" select="$m?x0 + 12 + h:text-width($m?label, 12) + 4"/>
-        <rect x="{h:n($m?x0)}" y="{h:n($y - 3)}" width="6" height="6" rx="3"/>
-        <rect x="{h:n($gap-end)}" y="{h:n($y - 3)}" width="{h:n(max((2, $m?x1 - $gap-end)))}" height="6" rx="3"/>
-      </xsl:when>
-      <xsl:when test="$m?x1 - $m?x0 ge 4">
-        <rect x="{h:n($m?x0)}" y="{h:n($y - 3)}" width="{h:n($m?x1 - $m?x0)}" height="6" rx="3"/>
+      <xsl:when test="$mark?float">
+        <g class="mark mark-{$kind}" aria-hidden="true"><xsl:sequence select="$shape"/></g>
       </xsl:when>
       <xsl:otherwise>
-        <circle cx="{h:n(($m?x0 + $m?x1) div 2)}" cy="{h:n($y)}" r="4"/>
+        <!-- The accessible name begins with the visible label (WCAG 2.5.3). -->
+        <a class="mark mark-{$kind}" href="{$mark?href}" aria-label="{($mark?label[. ne ''], $mark?name)[1] || ', ' || $mark?when}"><xsl:sequence select="$shape"/></a>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$m?label ne ''">
-      <text x="{h:n(if ($m?side = 'right') then $m?x1 + 6 else if ($m?side = 'left') then $m?x0 - 6 else $m?x0 + 8)}"
-            y="{h:n($y + 4)}"
-            text-anchor="{if ($m?side = 'left') then 'end' else 'start'}">
-        <xsl:value-of select="$m?label"/>
-      </text>
-    </xsl:if>
   </xsl:template>
 
   <!-- First-fit lanes (1, 2, ...) for marks, by their occupied extent. -->

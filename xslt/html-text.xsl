@@ -34,13 +34,14 @@
         <xsl:text> · </xsl:text>
         <time datetime="{$ed:edition-date}"><xsl:value-of select="ed:format-iso($ed:edition-date)"/></time>
       </p>
+      <p class="title-label" id="title-as-printed">Title as printed</p>
       <h1 class="article-title">
         <xsl:apply-templates select="$h:title-page/docTitle/titlePart" mode="h:inline">
           <xsl:with-param name="anchors" select="true()" tunnel="yes"/>
         </xsl:apply-templates>
       </h1>
       <p class="normalised-title">
-        <span class="vh">Normalised title: </span>
+        <span class="title-label">Normalised title: </span>
         <xsl:value-of select="$ed:full-title"/>
       </p>
       <div class="byline">
@@ -80,6 +81,16 @@
           <xsl:if test="exists($h:text-notes)"><li><a href="#notes">Editorial notes</a></li></xsl:if>
         </ol>
       </nav>
+      <section class="article-downloads" aria-labelledby="downloads-heading">
+        <h2 id="downloads-heading">Downloads</h2>
+        <ul>
+          <xsl:for-each select="$h:downloads[?group = 'Text']">
+            <li><a href="{?href}"><xsl:value-of select="?label"/></a></li>
+          </xsl:for-each>
+          <li><a href="about.html#downloads">All data and formats</a></li>
+        </ul>
+      </section>
+      <xsl:call-template name="h:search-box"/>
       <div class="legend" role="group" aria-labelledby="legend-heading" data-js-only="" hidden="">
         <h2 id="legend-heading">Highlight</h2>
         <p class="legend-help">Names and dates link to the registers; hover or focus one to see what the edition knows.</p>
@@ -177,7 +188,7 @@
       <xsl:apply-templates select="@xml:lang" mode="h:lang"/>
       <span class="pmark">
         <a class="pnum" href="#{$id}" title="Link to paragraph {@n}"><xsl:value-of select="ed:unit-label(.)"/></a>
-        <button type="button" class="copy-cite" data-copy="{ed:cite-edition(.)}" data-js-only="" hidden="">Cite<span class="vh"><xsl:text> </xsl:text><xsl:value-of select="ed:unit-label(.)"/></span></button>
+        <button type="button" class="cite-toggle" data-cite="cite-{$id}" aria-expanded="false" data-js-only="" hidden="">Cite<span class="vh"><xsl:text> </xsl:text><xsl:value-of select="ed:unit-label(.)"/></span></button>
       </span>
       <xsl:apply-templates mode="h:inline">
         <xsl:with-param name="anchors" select="true()" tunnel="yes"/>
@@ -226,7 +237,9 @@
             <th scope="{$scope}"><xsl:call-template name="h:cell-content"/></th>
           </xsl:when>
           <xsl:otherwise>
-            <td><xsl:call-template name="h:cell-content"/></td>
+            <!-- data-label: the column's head, shown before the cell when a phone stacks the rows. -->
+            <xsl:variable name="column" select="count(preceding-sibling::cell) + 1"/>
+            <td data-label="{normalize-space(../../row[1][@role = 'label']/cell[$column])}"><xsl:call-template name="h:cell-content"/></td>
           </xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>

@@ -17,6 +17,9 @@
   Modules (included, so they share this stylesheet's precedence):
     html-text.xsl       the article and the inline rendering of TEI phrases
     html-cards.xsl      the <template> cards shown on hover or focus
+    html-cite.xsl       citations in Chicago, APA, MLA, BibTeX and RIS
+    html-search.xsl     the offline search: its box and search-index.js
+    html-network.xsl    network.html: relations and co-mentions, SVG and tables
     html-registers.xsl  the register pages and about.html
     html-graphics.xsl   the SVG map and timeline
 
@@ -41,6 +44,9 @@
   <xsl:include href="html-cards.xsl"/>
   <xsl:include href="html-registers.xsl"/>
   <xsl:include href="html-graphics.xsl"/>
+  <xsl:include href="html-cite.xsl"/>
+  <xsl:include href="html-search.xsl"/>
+  <xsl:include href="html-network.xsl"/>
 
   <xsl:output method="html" version="5" html-version="5" encoding="UTF-8" indent="no"
     include-content-type="no"/>
@@ -52,6 +58,7 @@
   <!-- ===== Entry point ===== -->
 
   <xsl:template match="/">
+    <xsl:call-template name="h:search-index"/>
     <xsl:apply-templates select="ed:pages()" mode="h:page-content"/>
   </xsl:template>
 
@@ -60,7 +67,7 @@
       <xsl:with-param name="page" select="."/>
       <xsl:with-param name="class" select="'page-article'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:article"/></xsl:with-param>
-      <xsl:with-param name="cards"><xsl:call-template name="h:cards"/></xsl:with-param>
+      <xsl:with-param name="cards"><xsl:call-template name="h:cards"/><xsl:call-template name="h:cite-templates"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -94,6 +101,13 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="page" select="."/>
       <xsl:with-param name="content"><xsl:call-template name="h:about"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ed:output[@path = 'html/network.html']" mode="h:page-content">
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="page" select="."/>
+      <xsl:with-param name="content"><xsl:call-template name="h:network"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
@@ -135,6 +149,9 @@
         </head>
         <body class="{$class}">
           <a class="skip-link" href="#main">Skip to content</a>
+          <xsl:if test="$file = 'index.html'">
+            <a class="skip-link" href="#references">Skip to the references</a>
+          </xsl:if>
           <header class="site-header">
             <div class="site-header-inner">
               <p class="site-title">

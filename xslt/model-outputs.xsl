@@ -64,9 +64,13 @@
       <ed:output path="html/{@page}" format="html" producer="html.xsl" media-type="text/html" group="" label=""
         kind="{@name}" nav="{@page-title}" title="{@page-title}" description="{replace(@page-description, '%title%', $ed:full-title, 'q')}"/>
     </xsl:for-each>
+    <ed:output path="html/network.html" format="html" producer="html.xsl" media-type="text/html" group="" label=""
+      kind="" nav="Network" title="Network"
+      description="The persons, organisations, places and events of {$ed:full-title} and how they are related."/>
     <ed:output path="html/about.html" format="html" producer="html.xsl" media-type="text/html" group="" label=""
       kind="" nav="About" title="About this edition"
       description="How to cite the digital edition of {$ed:full-title}; its editorial principles, licence and downloads."/>
+    <ed:output path="html/search-index.js" format="html" producer="html.xsl" media-type="text/javascript" group="" label="" kind=""/>
     <ed:output path="data/article.xml" format="data" producer="copy" media-type="application/tei+xml"
       group="Text" label="TEI P5 XML source" kind=""/>
     <ed:output path="pdf/article.pdf" format="pdf" producer="pdf" media-type="application/pdf"
