@@ -303,19 +303,6 @@ def test_every_map_marker_is_a_keyboard_link_to_its_entry(visit):
     assert page.locator("#map a[href='#bukhara'] circle").bounding_box()["x"] < page.locator("#map a[href='#kokand'] circle").bounding_box()["x"]
 
 
-def test_a_register_sorts_by_mentions_and_back_by_name(visit):
-    page = visit("persons.html").page
-    by_name = page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)")
-    page.locator("button.sort-toggle[data-sort='mentions']").click()
-    counts = page.locator(".entries > article").evaluate_all("els => els.map(e => +e.dataset.mentions)")
-    assert counts == sorted(counts, reverse=True) and page.locator(".entries > article").first.get_attribute("id") == "enver"
-    assert page.locator("button.sort-toggle[data-sort='mentions']").get_attribute("aria-pressed") == "true"
-    page.locator("button.sort-toggle[data-sort='name']").click()
-    assert page.locator(".entries > article").evaluate_all("els => els.map(e => e.id)") == by_name
-    page.locator("#enver details.kwic-more summary").click()
-    assert page.locator("#enver details.kwic-more ol li").first.is_visible()
-
-
 def test_the_network_is_usable_by_keyboard(visit):
     page = visit("network.html").page
     nodes = page.locator("svg.network a.node")
