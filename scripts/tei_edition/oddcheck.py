@@ -338,6 +338,7 @@ class Row:
     schematron: Verdict  # edition.sch
     odd_grammar: Verdict  # the ODD's RELAX NG + its grammar constraints
     odd_schematron: Verdict  # the ODD's other constraints (= edition.sch)
+    odd_rng_valid: bool | None = None  # the ODD's RELAX NG alone
 
     @property
     def edition_valid(self) -> bool:
@@ -373,7 +374,7 @@ def verdict_rows(compiled: CompiledOdd, odd: Path, schemas: OddSchemas) -> list[
         odd_grammar = Verdict(bool(odd_rng.valid) and not in_grammar, odd_rng.rules + in_grammar)
         odd_schematron = Verdict(None) if odd_sch.valid is None else Verdict(
             not any(not r.startswith("warning:") for r in others), others)
-        rows.append(Row(case, parser, grammars, schematron, odd_grammar, odd_schematron))
+        rows.append(Row(case, parser, grammars, schematron, odd_grammar, odd_schematron, odd_rng.valid))
     return rows
 
 
@@ -478,6 +479,39 @@ def xslt2_failures(schemas: OddSchemas, rows: list[Row]) -> list[str]:
     return out
 
 
+# --- jing -------------------------------------------------------------------------------
+
+
+def jing_disagreements(compiled: CompiledOdd, rows: list[Row], jing: str | None = None) -> list[str] | None:
+    """The documents on which jing (the reference RELAX NG validator, run on odd2relax's
+    output as it is) and lxml (run on the simplified grammar) disagree; None without jing."""
+    import shutil
+    import subprocess
+
+    jing = jing or shutil.which("jing")
+    if not jing:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {}
+        for n, row in enumerate(rows):
+            if row.case.data:
+                path = Path(tmp) / f"case{n:03d}.xml"
+                path.write_bytes(row.case.data)
+                files[str(path)] = row
+        done = subprocess.run([jing, str(compiled.rng), *files], capture_output=True, text=True, timeout=600)
+        refused = {line.split(":", 1)[0] for line in (done.stdout + done.stderr).splitlines() if line.strip()}
+    unknown = refused - set(files)
+    if unknown:
+        return [f"jing: {' '.join((done.stdout + done.stderr).split())[:300]}"]
+    out = []
+    for path, row in files.items():
+        lxml_valid = bool(row.odd_rng_valid)
+        if (path not in refused) != lxml_valid:
+            out.append(f"{row.case.name}: jing {'refuses' if path in refused else 'accepts'}, "
+                       f"lxml {'accepts' if lxml_valid else 'refuses'}")
+    return out
+
+
 # --- the report -----------------------------------------------------------------------
 
 
@@ -487,11 +521,12 @@ class Report:
     rows: list[Row]
     schematron_differences: list[str]
     xslt2: list[str]
+    jing: list[str] | None  # None: jing is not installed
 
     @property
     def ok(self) -> bool:
         return (all(r.agree for r in self.rows) and not self.schematron_differences and not self.xslt2
-                and bool(self.compiled.pinned_source))
+                and not self.jing and bool(self.compiled.pinned_source))
 
 
 def check(stylesheets: Path, p5subset: Path, out_dir: Path | None = None) -> Report:
@@ -505,7 +540,8 @@ def check(stylesheets: Path, p5subset: Path, out_dir: Path | None = None) -> Rep
         missing = sorted(grammar_ids - set(schematron_signature(etree.parse(str(compiled.isosch)))["asserts"]))
         differences += [f"{rule}: a grammar constraint of the ODD missing from the extraction" for rule in missing]
         xslt2 = xslt2_failures(schemas, rows)
-    return Report(compiled, rows, differences, xslt2)
+        jing = jing_disagreements(compiled, rows)
+    return Report(compiled, rows, differences, xslt2, jing)
 
 
 def format_report(report: Report) -> str:
@@ -532,4 +568,10 @@ def format_report(report: Report) -> str:
     lines += [f"  {d}" for d in report.schematron_differences]
     lines.append("Schematron under XSLT 2.0: " + ("no error" if not report.xslt2 else "ERRORS"))
     lines += [f"  {d}" for d in report.xslt2]
+    if report.jing is None:
+        lines.append("jing: not installed (the ODD's RELAX NG was run by lxml only)")
+    else:
+        lines.append("jing on the ODD's RELAX NG, as compiled: " + ("same verdicts as lxml" if not report.jing
+                                                                  else "DIFFERENT verdicts"))
+        lines += [f"  {d}" for d in report.jing]
     return "\n".join(lines)
