@@ -62,31 +62,26 @@ class OddCheckError(Exception):
 # --- running the TEI's stylesheets ----------------------------------------------------
 
 
-class _Saxon:
-    """One saxonche processor; each stylesheet compiled once."""
+def _run(stylesheet: Path, source: Path, output: Path, **params: str) -> None:
+    """Run one of the TEI's stylesheets (compiled once per process, by ``transform``)."""
+    from saxonche import PySaxonApiError
 
-    def __init__(self) -> None:
-        from saxonche import PySaxonProcessor
+    from . import transform
+    from .findings import BuildError
 
-        self.processor = PySaxonProcessor(license=False)
-        self.xslt = self.processor.new_xslt30_processor()
-        self._compiled: dict[Path, object] = {}
-
-    def run(self, stylesheet: Path, source: Path, output: Path, **params: str) -> None:
-        from saxonche import PySaxonApiError
-
-        try:
-            if stylesheet not in self._compiled:
-                self._compiled[stylesheet] = self.xslt.compile_stylesheet(stylesheet_file=str(stylesheet))
-            executable = self._compiled[stylesheet]
-            executable.clear_parameters()
-            for name, value in params.items():
-                executable.set_parameter(name, self.processor.make_string_value(value))
-            executable.transform_to_file(source_file=str(source), output_file=str(output))
-        except PySaxonApiError as exc:
-            raise OddCheckError(f"{stylesheet.name} failed on {source}: {' '.join(str(exc).split())}") from None
-        if not output.is_file() or output.stat().st_size == 0:
-            raise OddCheckError(f"{stylesheet.name} wrote nothing for {source}")
+    try:
+        executable = transform.compile(stylesheet)
+    except BuildError as exc:
+        raise OddCheckError(f"{stylesheet}: cannot be compiled: {' '.join(str(exc).split())}") from None
+    try:
+        executable.clear_parameters()
+        for name, value in params.items():
+            executable.set_parameter(name, transform.processor().make_string_value(value))
+        executable.transform_to_file(source_file=str(source), output_file=str(output))
+    except PySaxonApiError as exc:
+        raise OddCheckError(f"{stylesheet.name} failed on {source}: {' '.join(str(exc).split())}") from None
+    if not output.is_file() or output.stat().st_size == 0:
+        raise OddCheckError(f"{stylesheet.name} wrote nothing for {source}")
 
 
 def build_p5subset(tei_p5: Path, output: Path) -> Path:
@@ -105,11 +100,10 @@ def build_p5subset(tei_p5: Path, output: Path) -> Path:
             f"{tei_p5 / 'repodate.xml'}: not found; write it as the TEI Makefile does: git log "
             "--max-count=1 --pretty=format:'<info type=\"git\"><entry><commit revision=\"%h\"><date>%ai"
             "</date></commit></entry></info>' > P5/repodate.xml")
-    saxon = _Saxon()
     with tempfile.TemporaryDirectory() as tmp:
         expanded = Path(tmp) / "p5.xml"
-        saxon.run(tei_p5 / "Utilities" / "expand.xsl", driver, expanded)
-        saxon.run(tei_p5 / "Utilities" / "subset.xsl", expanded, output)
+        _run(tei_p5 / "Utilities" / "expand.xsl", driver, expanded)
+        _run(tei_p5 / "Utilities" / "subset.xsl", expanded, output)
     return output
 
 
@@ -123,7 +117,10 @@ class CompiledOdd:
 
 def p5_version(p5subset: Path) -> str:
     """'4.12.0' (or '4.9.0a, revision 112b3b64b') from a p5subset.xml's editionStmt."""
-    tree = etree.parse(str(p5subset), etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    try:
+        tree = etree.parse(str(p5subset), etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise OddCheckError(f"{p5subset}: not a p5subset.xml: {' '.join(str(exc).split())}") from None
     edition = tree.find(f".//{{{TEI_NS}}}editionStmt/{{{TEI_NS}}}edition")
     if edition is None:
         return "unknown"
@@ -143,9 +140,13 @@ def compile_odd(odd: Path, stylesheets: Path, p5subset: Path, out_dir: Path) -> 
             raise OddCheckError(f"{odds / needed}: not found (expected a TEIC/Stylesheets checkout)")
     if not p5subset.is_file():
         raise OddCheckError(f"{p5subset}: not found (build it with --tei-p5, see schema/README.md)")
+    version = p5_version(p5subset)  # refuses a file that is not XML before Saxon runs
     out_dir.mkdir(parents=True, exist_ok=True)
     # The pinned @source is a Vault URL; point the copy at the local p5subset.xml instead.
-    tree = etree.parse(str(odd), etree.XMLParser(resolve_entities=False, no_network=True))
+    try:
+        tree = etree.parse(str(odd), etree.XMLParser(resolve_entities=False, no_network=True))
+    except (OSError, etree.XMLSyntaxError) as exc:
+        raise OddCheckError(f"{odd}: {' '.join(str(exc).split())}") from None
     spec = tree.find(f".//{{{TEI_NS}}}schemaSpec")
     if spec is None:
         raise OddCheckError(f"{odd}: no schemaSpec")
@@ -154,14 +155,13 @@ def compile_odd(odd: Path, stylesheets: Path, p5subset: Path, out_dir: Path) -> 
     local_odd = out_dir / "edition.local.odd"
     tree.write(str(local_odd), xml_declaration=True, encoding="UTF-8")
 
-    saxon = _Saxon()
     compiled = out_dir / "edition.compiled.odd"
-    saxon.run(odds / "odd2odd.xsl", local_odd, compiled, defaultSource=p5subset.resolve().as_uri())
+    _run(odds / "odd2odd.xsl", local_odd, compiled, defaultSource=p5subset.resolve().as_uri())
     rng = out_dir / "edition.rng"
-    saxon.run(odds / "odd2relax.xsl", compiled, rng)
+    _run(odds / "odd2relax.xsl", compiled, rng)
     isosch = out_dir / "edition.isosch"
-    saxon.run(odds / "extract-isosch.xsl", compiled, isosch)
-    return CompiledOdd(rng, isosch, pinned, p5_version(p5subset))
+    _run(odds / "extract-isosch.xsl", compiled, isosch)
+    return CompiledOdd(rng, isosch, pinned, version)
 
 
 # --- the documents --------------------------------------------------------------------
@@ -454,11 +454,13 @@ def xslt2_failures(schemas: OddSchemas, rows: list[Row]) -> list[str]:
     """Run the Schematron that lxml generated from the extraction once more under XSLT 2.0
     (Saxon, version="2.0": no XPath 1.0 compatibility mode) on every parsed document;
     an expression that only XPath 1.0 accepts fails here (e.g. XPTY0004)."""
-    from saxonche import PySaxonApiError, PySaxonProcessor
+    from saxonche import PySaxonApiError
+
+    from .transform import processor as saxon_processor
 
     xslt = copy.deepcopy(schemas.sch.validator_xslt)
     xslt.getroot().set("version", "2.0")
-    processor = PySaxonProcessor(license=False)
+    processor = saxon_processor()
     compiler = processor.new_xslt30_processor()
     out = []
     with tempfile.TemporaryDirectory() as tmp:
