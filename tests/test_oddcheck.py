@@ -137,3 +137,28 @@ def test_rng_simplification_keeps_the_meaning():
     assert schema.validate(etree.fromstring("<a><b/><b/></a>"))
     assert not schema.validate(etree.fromstring("<a/>"))
     assert not schema.validate(etree.fromstring("<a><c/></a>"))
+
+
+def _rows(paths):
+    return [oddcheck.Row(oddcheck.Case(str(p), True, p.read_bytes()), oddcheck.Verdict(True),
+                         *(oddcheck.Verdict(None),) * 4) for p in paths]
+
+
+def test_edition_sch_runs_under_xslt2():
+    """edition.sch is XPath 1.0 for lxml and must not fail under XSLT 2.0 either (no TEI
+    tools needed: the same check odd-check runs on the ODD's extraction)."""
+    schemas = oddcheck.OddSchemas(oddcheck.CompiledOdd(ROOT / "schema" / "edition.rng",
+                                                       ROOT / "schema" / "edition.sch", "", ""))
+    documents = [ROOT / "edition" / "article.xml", *sorted((ROOT / "tests" / "fixtures" / "valid").glob("*.xml"))]
+    assert oddcheck.xslt2_failures(schemas, _rows(documents)) == []
+
+
+def test_xslt2_check_catches_boolean_arithmetic(tmp_path):
+    text = (ROOT / "schema" / "edition.sch").read_text(encoding="utf-8")
+    assert "100 * number(not(starts-with(@ref, '#')))" in text
+    bad = tmp_path / "bad.sch"
+    bad.write_text(text.replace("100 * number(not(starts-with(@ref, '#')))", "100 * not(starts-with(@ref, '#'))"),
+                   encoding="utf-8")
+    schemas = oddcheck.OddSchemas(oddcheck.CompiledOdd(ROOT / "schema" / "edition.rng", bad, "", ""))
+    failures = oddcheck.xslt2_failures(schemas, _rows([ROOT / "tests" / "fixtures" / "valid" / "minimal.xml"]))
+    assert failures and "XPTY0004" in failures[0]
