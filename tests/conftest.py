@@ -191,7 +191,9 @@ MINI_HTML_XSL = """<?xml version="1.0" encoding="UTF-8"?>
     <xsl:result-document href="pages/body.html">
       <html><body><xsl:value-of select="normalize-space(//tei:body)"/></body></html>
     </xsl:result-document>
-    <html><head><title><xsl:value-of select="$title"/></title></head><body><p>index</p></body></html>
+    <xsl:result-document href="index.html">
+      <html><head><title><xsl:value-of select="$title"/></title></head><body><p>index</p></body></html>
+    </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>
 """
@@ -201,7 +203,9 @@ MINI_DATA_XSL = """<?xml version="1.0" encoding="UTF-8"?>
                 xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="tei">
   <xsl:output method="xml" indent="yes"/>
   <xsl:template match="/">
-    <data persons="{count(//tei:persName)}"/>
+    <xsl:result-document href="edition.xml">
+      <data persons="{count(//tei:persName)}"/>
+    </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>
 """

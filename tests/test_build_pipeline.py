@@ -31,7 +31,7 @@ BROKEN_DYNAMIC = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_build_writes_principal_and_secondary_results(run_edition, mini):
+def test_build_writes_the_result_documents(run_edition, mini):
     result = run_edition("build", mini.source, "--out", mini.out, "--format", "html", "--format", "data")
     assert result.returncode == 0, result.stderr
     assert "<title>Mini edition</title>" in (mini.out / "html" / "index.html").read_text()

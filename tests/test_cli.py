@@ -196,7 +196,7 @@ STATS_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
     <body>
       <p><persName ref="#enver">Enver</persName> left <placeName ref="#bukhara">Bukhara</placeName>
          on <date when="1921-11-08">8 November 1921</date> with <persName ref="#enver">him</persName>.<note resp="#ed">An editorial note of seven words.</note></p>
-      <p>The <orgName ref="#basmachi">Basmachi</orgName> <choice><sic>fougth</sic><corr>fought</corr></choice> on.<ref target="#bib1">[1]</ref></p>
+      <p>The <orgName ref="#basmachi">Basmachi</orgName> <choice><sic>fougth</sic><corr>fought</corr></choice> on.<ref type="citation" target="#bib1">[1]</ref></p>
     </body>
   </text>
   <standOff>
@@ -216,14 +216,15 @@ def test_stats(run_edition, tmp_path):
     result = run_edition("stats", "--format", "json", path)
     assert result.returncode == 0, result.stderr
     numbers = json.loads(result.stdout)
-    assert numbers["entries"] == {"persons": 2, "places": 1, "orgs": 1, "events": 1, "bibl": 1}
-    assert numbers["mentions"] == {"persons": 2, "places": 1, "orgs": 1, "events": 0, "bibl": 1}
-    assert numbers["dates"] == 1
+    assert {k["kind"]: (k["entries"], k["mentions"]) for k in numbers["kinds"]} == {
+        "person": (2, 2), "place": (1, 1), "org": (1, 1), "event": (1, 0), "bibl": (1, 1), "relation": (0, 0)}
+    assert numbers["datedMentions"] == 1 and numbers["chronology"] == 2
     # Words are split at white space, as the source prints them:
     # "Enver left Bukhara on 8 November 1921 with him." + "The Basmachi fougth on.[1]"
     assert numbers["words"] == 9 + 4
     text = run_edition("stats", path)
-    assert text.returncode == 0 and "persons" in text.stdout
+    assert text.returncode == 0
+    assert "persons" in text.stdout and "dated mentions" in text.stdout
 
 
 def test_stats_of_the_article_agree_with_the_tei(run_edition):
@@ -235,15 +236,30 @@ def test_stats_of_the_article_agree_with_the_tei(run_edition):
     tree = etree.parse(str(ROOT / "edition" / "article.xml"))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     count = lambda xpath: int(tree.xpath(f"count({xpath})", namespaces=ns))  # noqa: E731
-    assert numbers["entries"] == {
-        "persons": count("//t:standOff//t:person"), "places": count("//t:standOff//t:place"),
-        "orgs": count("//t:standOff//t:org"), "events": count("//t:standOff//t:event"),
-        "bibl": count("//t:standOff//t:biblStruct")}
-    assert numbers["mentions"]["persons"] == count("//t:text//t:persName[@ref]")
-    assert numbers["mentions"]["bibl"] == count("//t:text//t:ref[@type='citation']")
+    kinds = {k["kind"]: k for k in numbers["kinds"]}
+    assert {kind: k["entries"] for kind, k in kinds.items()} == {
+        "person": count("//t:standOff//t:person"), "place": count("//t:standOff//t:place"),
+        "org": count("//t:standOff//t:org"), "event": count("//t:standOff//t:event"),
+        "bibl": count("//t:standOff//t:biblStruct"), "relation": count("//t:standOff//t:relation")}
+    assert kinds["person"]["mentions"] == count("//t:text//t:persName[@ref]")
+    assert kinds["bibl"]["mentions"] == count("//t:text//t:ref[@type='citation']")
+    # The dates of the chronology: title page, abstract and body, not notes
+    # (the reference list's dates are not dated mentions).
+    assert numbers["datedMentions"] == count("//t:text/t:front//t:date[not(ancestor::t:note)]"
+                                             " | //t:text/t:body//t:date[not(ancestor::t:note)]")
+    assert numbers["chronology"] == numbers["datedMentions"] + count("//t:standOff//t:event")
     # The published article has 1,886 words without the omitted telephone line
     # (test_source_fidelity compares them one by one).
     assert numbers["words"] == 1886
+
+
+def test_stats_of_a_document_that_is_not_tei_exits_1(run_edition, tmp_path):
+    path = tmp_path / "other.xml"
+    path.write_text("<html>\n<body/></html>", encoding="utf-8")
+    result = run_edition("stats", path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}:1:1: error: the root element is html, not TEI")
+    assert "Traceback" not in result.stderr
 
 
 def test_stats_of_a_broken_file_exits_1(run_edition, tmp_path):

@@ -46,7 +46,9 @@ DOWNLOADS = {
     "../data/organisations.json", "../data/organisations.csv",
     "../data/chronology.json", "../data/chronology.csv",
     "../data/bibliography.json", "../data/bibliography.csv", "../data/bibliography.csl.json",
-    "../data/bibliography.bib", "../data/dublin-core.xml", "../data/sitemap.xml",
+    "../data/bibliography.bib", "../data/dublin-core.xml", "../data/sitemap.xml", "../data/outputs.json",
+    "../data/relations.json", "../data/relations.csv", "../data/affiliations.json", "../data/affiliations.csv",
+    "../data/graph.graphml",
     "../data/schema/edition.rng", "../data/schema/edition.xsd", "../data/schema/edition.sch",
     "../data/schema/edition.odd",
 }
@@ -185,9 +187,14 @@ def test_every_tagged_name_links_to_its_register_entry_with_its_mention_id(tei, 
     for mention_id, el, target in mentions:
         link = ids.get(mention_id)
         assert link is not None, f"no element with id {mention_id}"
-        assert link.tag == "a", mention_id
         kind = etree.QName(registers[target]).localname
-        assert link.get("href") == f"{REGISTER_FILE[kind]}#{target}", mention_id
+        if any(a.get("ref") for a in el.iterancestors(f"{{{TEI}}}persName", f"{{{TEI}}}placeName",
+                                                      f"{{{TEI}}}orgName", f"{{{TEI}}}name")):
+            # A name inside an event's name: the event's name is the link (links do not nest).
+            assert link.tag == "span" and link.getparent().tag in ("a", "span"), mention_id
+        else:
+            assert link.tag == "a", mention_id
+            assert link.get("href") == f"{REGISTER_FILE[kind]}#{target}", mention_id
         assert norm(link.text_content()) == tei_string(el), mention_id
         assert link.get("data-card") == f"card-{target}", mention_id
         if el.get(XML_LANG):
@@ -420,7 +427,8 @@ def sort_key(entry) -> str:
                                             ("organisations.html", "listOrg")])
 def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page, list_name):
     items = tei.getroot().find(f"t:standOff/t:{list_name}", NS)
-    expected = sorted(items, key=sort_key)
+    # The registers sort with the English collation, which ignores hyphens (Kokand, Kok-Tash).
+    expected = sorted(items, key=lambda e: sort_key(e).replace("-", ""))
     root = pages[page]
     shown = [a.get("id") for a in root.findall(".//div[@class='entries']/article")]
     assert shown == [e.get(XML_ID) for e in expected]

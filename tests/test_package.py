@@ -19,7 +19,8 @@ from lxml import etree
 from tei_edition import xmlsafe
 from tei_edition.build import BuildContext
 from tei_edition.findings import BuildError
-from tei_edition.package import make_package, sitemap_pages, validate_bag
+from tei_edition.package import make_package, validate_bag
+from tei_edition.steps_data import read_outputs
 from tei_edition.paths import DEFAULT_SOURCE
 from tei_edition.steps_data import build_data
 
@@ -33,8 +34,10 @@ def make_output(folder: Path) -> Path:
     doc = xmlsafe.load(DEFAULT_SOURCE)
     build_data(BuildContext(source=DEFAULT_SOURCE, tree=doc.tree, out_dir=folder, document=doc))
     (folder / "html" / "assets").mkdir(parents=True)
-    for page in sitemap_pages(folder / "data" / "sitemap.xml"):
-        (folder / "html" / page).write_text(f"<!DOCTYPE html><title>{page}</title>\n", encoding="utf-8")
+    for output in read_outputs(folder / "data" / "outputs.json"):
+        if output["format"] == "html":
+            page = folder / output["path"]
+            page.write_text(f"<!DOCTYPE html><title>{page.name}</title>\n", encoding="utf-8")
     (folder / "html" / "assets" / "edition.css").write_text("body { margin: 0 }\n", encoding="utf-8")
     (folder / "pdf").mkdir()
     (folder / "pdf" / "article.pdf").write_bytes(b"%PDF-1.7\n% stand-in\n%%EOF\n")

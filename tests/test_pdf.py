@@ -347,7 +347,9 @@ def test_index_lists_each_page_once_per_line(a4, tei):
         expected += len({a4.destinations[a] for a in anchors})
         forms: dict[str, set[int]] = {}
         for anchor, mention in zip(anchors, found):
-            forms.setdefault(text_of(mention).lower(), set()).add(a4.destinations[anchor])
+            # A mention inside an editorial note (footnote) is read with its own words.
+            in_note = bool(mention.xpath("ancestor::t:note", namespaces=NS))
+            forms.setdefault(text_of(mention, skip_notes=not in_note).lower(), set()).add(a4.destinations[anchor])
         if len(forms) > 1:
             expected += sum(len(pages) for pages in forms.values())
     links = 0

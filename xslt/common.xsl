@@ -1,12 +1,28 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   common.xsl: the edition's shared model, imported by every writer
-  (html.xsl, print.xsl, data.xsl). It holds no output templates of its own
-  except the citation mode, which both HTML writers share.
+  (html.xsl, print.xsl, data.xsl, stats.xsl). Everything the outputs share
+  is derived here, once; the writers only serialise it. A writer that
+  computes something another writer also needs is a bug: move it here.
 
-  Everything here is a function in the ed: namespace, a key, or a global
-  variable read from the teiHeader. Every lookup goes through xsl:key so the
-  cost of a build grows linearly with the size of the source.
+  This module: keys, the header's facts, pointers and lookup, labels and
+  sort keys, stable ids (accumulators: mentions, dates, citations, notes,
+  page breaks), citable units, tables, the words of the reading text,
+  places and identifiers, citations of the edition, the bibliography and
+  the citation style (mode ed:citation, HTML phrase content). It includes
+
+    model-kinds.xsl     the table of kinds: one row per kind of entry
+    model-dates.xsl     dates in words, life spans, the chronology
+    model-mentions.xsl  mentions by unit, anchors, keyword in context, the print index
+    model-outputs.xsl   the list of outputs, published URLs, the Dublin Core record
+    model-relations.xsl relations, affiliations and the provenance of facts
+
+  each of which lists its functions, with what they return, at its top.
+  tests/test_model.py calls them on small TEI documents.
+
+  Everything is a function in the ed: namespace, a key, a template in an ed:
+  mode or a global variable. Every lookup goes through xsl:key so the cost
+  of a build grows linearly with the size of the source.
 
   The global context item must be the TEI document (the Python runner sets it).
 -->
@@ -19,31 +35,43 @@
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
 
+  <xsl:include href="model-kinds.xsl"/>
+  <xsl:include href="model-dates.xsl"/>
+  <xsl:include href="model-mentions.xsl"/>
+  <xsl:include href="model-outputs.xsl"/>
+  <xsl:include href="model-relations.xsl"/>
+
   <!-- ===== Parameters (documented; every writer inherits them) ===== -->
 
-  <!-- Absolute URL at which the HTML edition is published, with a trailing
-       slash; empty for a local build, in which case citations use the
-       edition's URN instead of a URL. -->
+  <!-- Absolute URL at which the HTML edition (output/html) is published;
+       empty for a local build, in which case citations use the edition's URN
+       instead of a URL. Read it as $ed:edition-url, which always ends in one
+       slash (model-outputs.xsl). -->
   <xsl:param name="edition-url" as="xs:string" select="''"/>
 
   <!-- ===== Keys ===== -->
 
   <!-- Any element with an xml:id: registers, paragraphs, tables, notes. -->
   <xsl:key name="ed:by-id" match="*[@xml:id]" use="@xml:id"/>
-  <!-- Mentions in the reading text, by the id of the entry they point to. -->
-  <xsl:key name="ed:mentions" match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref] | text//name[@ref]"
-           use="ed:id(@ref)"/>
+  <!-- Mentions in the reading text (names of a kind of the kinds table), by
+       the id of the entry they point to. -->
+  <xsl:key name="ed:mentions" match="text//*[@ref][ed:is-mention(.)]" use="ed:id(@ref)"/>
   <!-- Citations of a bibliographic record. -->
   <xsl:key name="ed:citations" match="text//ref[@type = 'citation']" use="ed:id(@target)"/>
-  <!-- Dates in the text that correspond to an event of the register. -->
-  <xsl:key name="ed:dates-of-event" match="text//date[@corresp]" use="ed:id(@corresp)"/>
+  <!-- Dated mentions (see $ed:dated-mentions) that correspond to an event of the register. -->
+  <xsl:key name="ed:dates-of-event" match="text/front//date[@corresp][not(ancestor::note)] | text/body//date[@corresp][not(ancestor::note)]"
+           use="ed:id(@corresp)"/>
+  <!-- Events of the register by the place where they happened. -->
+  <xsl:key name="ed:events-at" match="standOff//event[@where]" use="ed:id(@where)"/>
+  <!-- Persons by the places of their birth and death. -->
+  <xsl:key name="ed:lives-at" match="standOff//person" use="(birth | death)/placeName/@ref ! ed:id(.)"/>
   <!-- The printed reference that stands for a structured record. -->
   <xsl:key name="ed:printed-reference" match="back//bibl[@corresp]" use="ed:id(@corresp)"/>
 
   <!-- Ordinal of each mention among the mentions of the same entry, so that
        every mention gets a stable anchor (enver-12) in one linear pass. -->
   <xsl:accumulator name="ed:mention-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="text//persName[@ref] | text//placeName[@ref] | text//orgName[@ref] | text//name[@ref]"
+    <xsl:accumulator-rule match="text//*[@ref][ed:is-mention(.)]"
       select="let $id := ed:id(@ref) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
   </xsl:accumulator>
   <!-- Ordinal of each dated mention and of each citation of a record, for
@@ -54,6 +82,14 @@
   <xsl:accumulator name="ed:citation-ordinals" as="map(xs:string, xs:integer)" initial-value="map{}">
     <xsl:accumulator-rule match="text//ref[@type = 'citation']"
       select="let $id := ed:id(@target) return map:put($value, $id, ($value($id), 0)[1] + 1)"/>
+  </xsl:accumulator>
+  <!-- Number of each page break of the original in the text (1, 2 ...). -->
+  <xsl:accumulator name="ed:page-break-ordinal" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//pb" select="$value + 1"/>
+  </xsl:accumulator>
+  <!-- Number of each editorial note of the text (1, 2 ...), in the same pass. -->
+  <xsl:accumulator name="ed:note-ordinal" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="text//note[@type = 'editorial']" select="$value + 1"/>
   </xsl:accumulator>
   <xsl:mode use-accumulators="#all"/>
 
@@ -71,6 +107,9 @@
   <xsl:variable name="ed:author-surname" as="xs:string" select="normalize-space($ed:title-stmt/author/persName/surname)"/>
   <xsl:variable name="ed:author-forenames" as="xs:string"
     select="normalize-space(string-join($ed:title-stmt/author/persName/(forename | addName), ' '))"/>
+  <!-- The author as catalogues and citation metadata invert names: "Surname, Forenames". -->
+  <xsl:variable name="ed:author-inverted" as="xs:string"
+    select="string-join(($ed:author-surname, $ed:author-forenames)[. ne ''], ', ')"/>
   <xsl:variable name="ed:author-affiliation" as="xs:string" select="normalize-space($ed:title-stmt/author/affiliation)"/>
   <xsl:variable name="ed:author-email" as="xs:string" select="normalize-space($ed:title-stmt/author/email)"/>
   <xsl:variable name="ed:publisher" as="xs:string" select="normalize-space($ed:tei/teiHeader/fileDesc/publicationStmt/publisher)"/>
@@ -85,12 +124,12 @@
     select="$ed:tei/teiHeader/profileDesc/textClass/keywords/term ! normalize-space(.)"/>
   <xsl:variable name="ed:abstract" as="xs:string" select="normalize-space($ed:tei/teiHeader/profileDesc/abstract)"/>
 
-  <!-- The standoff registers. -->
-  <xsl:variable name="ed:persons" as="element(person)*" select="$ed:tei/standOff/listPerson/person"/>
-  <xsl:variable name="ed:places" as="element(place)*" select="$ed:tei/standOff/listPlace/place"/>
-  <xsl:variable name="ed:orgs" as="element(org)*" select="$ed:tei/standOff/listOrg/org"/>
-  <xsl:variable name="ed:events" as="element(event)*" select="$ed:tei/standOff/listEvent/event"/>
-  <xsl:variable name="ed:bibliography" as="element(biblStruct)*" select="$ed:tei/standOff/listBibl/biblStruct"/>
+  <!-- The standoff registers (ed:entries reads the kinds table). -->
+  <xsl:variable name="ed:persons" as="element(person)*" select="ed:entries('person')"/>
+  <xsl:variable name="ed:places" as="element(place)*" select="ed:entries('place')"/>
+  <xsl:variable name="ed:orgs" as="element(org)*" select="ed:entries('org')"/>
+  <xsl:variable name="ed:events" as="element(event)*" select="ed:entries('event')"/>
+  <xsl:variable name="ed:bibliography" as="element(biblStruct)*" select="ed:entries('bibl')"/>
   <!-- Body paragraphs: the citable units, numbered by @n. -->
   <xsl:variable name="ed:paragraphs" as="element(p)*" select="$ed:tei/text/body//p[@n]"/>
   <!-- Dated mentions of the article (front matter and body; not the
@@ -118,35 +157,12 @@
     <xsl:sequence select="ed:target($mention/@ref)"/>
   </xsl:function>
 
-  <!-- The kind of a register entry or of a mention:
-       person | place | org | event | bibl | category. -->
-  <xsl:function name="ed:kind" as="xs:string">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="
-      if ($node/self::person or $node/self::persName) then 'person'
-      else if ($node/self::place or $node/self::placeName) then 'place'
-      else if ($node/self::org or $node/self::orgName) then 'org'
-      else if ($node/self::event or $node/self::name[@type = 'event']) then 'event'
-      else if ($node/self::biblStruct) then 'bibl'
-      else if ($node/self::date) then 'date'
-      else local-name($node)"/>
-  </xsl:function>
-
-  <!-- Human label of a kind, singular and plural. -->
-  <xsl:function name="ed:kind-label" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="plural" as="xs:boolean"/>
-    <xsl:variable name="labels" select="map{
-      'person': ('Person', 'Persons'), 'place': ('Place', 'Places'),
-      'org': ('Organisation', 'Organisations'), 'event': ('Event', 'Events'),
-      'date': ('Date', 'Dates'), 'bibl': ('Reference', 'References')}"/>
-    <xsl:sequence select="$labels($kind)[if ($plural) then 2 else 1]"/>
-  </xsl:function>
-
-  <!-- All mentions of a register entry in the reading text, in document order. -->
+  <!-- All mentions of a register entry in the text, in document order: the
+       names that point to it; for a bibliographic record, its citations. -->
   <xsl:function name="ed:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="key('ed:mentions', $entry/@xml:id, $ed:tei)"/>
+    <xsl:sequence select="if ($entry/self::biblStruct) then ed:citations($entry)
+                          else key('ed:mentions', $entry/@xml:id, $ed:tei)"/>
   </xsl:function>
 
   <!-- Citations of a bibliographic record, in document order. -->
@@ -159,6 +175,24 @@
   <xsl:function name="ed:printed-reference" as="element(bibl)?">
     <xsl:param name="record" as="element(biblStruct)"/>
     <xsl:sequence select="key('ed:printed-reference', $record/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- The events of the register that happened at a place. -->
+  <xsl:function name="ed:events-at" as="element(event)*">
+    <xsl:param name="place" as="element(place)"/>
+    <xsl:sequence select="key('ed:events-at', $place/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- The persons of the register born or dead at a place. -->
+  <xsl:function name="ed:lives-at" as="element(person)*">
+    <xsl:param name="place" as="element(place)"/>
+    <xsl:sequence select="key('ed:lives-at', $place/@xml:id, $ed:tei)"/>
+  </xsl:function>
+
+  <!-- The event of the register a date corresponds to (@corresp), if any. -->
+  <xsl:function name="ed:event-of" as="element(event)?">
+    <xsl:param name="date" as="element(date)"/>
+    <xsl:sequence select="ed:target($date/@corresp)[self::event]"/>
   </xsl:function>
 
   <!-- Dates in the text that correspond to an event. -->
@@ -174,24 +208,32 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="
       if ($entry/self::biblStruct) then ed:short-citation($entry)
-      else if ($entry/self::event) then normalize-space($entry/eventName[1])
-      else normalize-space(($entry/(persName | placeName | orgName)[@type = 'main'],
-                            $entry/(persName | placeName | orgName))[1])"/>
+      else normalize-space(ed:main-name($entry))"/>
   </xsl:function>
 
-  <!-- Other names of an entry (variants, birth names, short forms). -->
-  <xsl:function name="ed:variants" as="xs:string*">
+  <!-- Other names of an entry (variants, birth names, short forms), one
+       element per distinct form, kept as elements so that their xml:lang
+       and @type survive. -->
+  <xsl:function name="ed:variant-names" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="label" select="ed:label($entry)"/>
-    <xsl:sequence select="distinct-values($entry/(persName | placeName | orgName | eventName)
-                          ! normalize-space(.)[. ne $label])"/>
+    <xsl:for-each-group select="ed:names($entry)[normalize-space(.) ne $label]"
+                        group-by="normalize-space(.)">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The same as text. -->
+  <xsl:function name="ed:variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="ed:variant-names($entry) ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- Sort key: surname, else forename, else the label; an initial article
        is ignored ("the Prophet" sorts under P). -->
   <xsl:function name="ed:sort-key" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="main" select="($entry/(persName | placeName | orgName)[@type = 'main'])[1]"/>
+    <xsl:variable name="main" select="ed:names($entry)[@type = 'main'][1]"/>
     <xsl:variable name="key" select="
       if ($main/surname) then string-join(($main/surname, $main/forename), ' ')
       else if ($main/forename) then string($main/forename)
@@ -220,6 +262,42 @@
     <xsl:param name="ref" as="element(ref)"/>
     <xsl:variable name="id" select="ed:id($ref/@target)"/>
     <xsl:sequence select="'cite-' || $id || '-' || $ref/accumulator-after('ed:citation-ordinals')($id)"/>
+  </xsl:function>
+
+  <!-- The number of an editorial note of the text: 1, 2 ... in document order. -->
+  <xsl:function name="ed:note-number" as="xs:integer">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="$note/accumulator-before('ed:note-ordinal')"/>
+  </xsl:function>
+
+  <!-- The anchor of an editorial note of the text: its xml:id, else note-N. -->
+  <xsl:function name="ed:note-id" as="xs:string">
+    <xsl:param name="note" as="element(note)"/>
+    <xsl:sequence select="($note/@xml:id, 'note-' || ed:note-number($note))[1]"/>
+  </xsl:function>
+
+  <!-- The page of the original that a page break starts: the text begins on
+       page 1, so the first break starts page 2. -->
+  <xsl:function name="ed:original-page" as="xs:integer">
+    <xsl:param name="pb" as="element(pb)"/>
+    <xsl:sequence select="$pb/accumulator-before('ed:page-break-ordinal') + 1"/>
+  </xsl:function>
+
+  <!-- ===== Tables ===== -->
+
+  <!-- The header rows of a table: the label rows it begins with. -->
+  <xsl:function name="ed:table-head" as="element(row)*">
+    <xsl:param name="table" as="element(table)"/>
+    <xsl:sequence select="$table/row[@role = 'label'][empty(preceding-sibling::row[not(@role = 'label')])]"/>
+  </xsl:function>
+
+  <!-- What a cell heads: 'col' in a header row, 'row' for any other label
+       cell (or a cell of a label row further down); empty for a data cell. -->
+  <xsl:function name="ed:cell-scope" as="xs:string?">
+    <xsl:param name="cell" as="element(cell)"/>
+    <xsl:sequence select="if ($cell/parent::row intersect ed:table-head($cell/ancestor::table[1])) then 'col'
+                          else if ($cell/@role = 'label' or $cell/parent::row/@role = 'label') then 'row'
+                          else ()"/>
   </xsl:function>
 
   <!-- The citable unit that contains a node: a body paragraph, a table, the
@@ -256,65 +334,28 @@
     <xsl:sequence select="$mentions ! ed:unit(.) | ()"/>
   </xsl:function>
 
-  <!-- ===== Dates ===== -->
+  <!-- ===== The reading text ===== -->
 
-  <!-- Earliest and latest ISO bound of a dated element (date, event, birth...). -->
-  <xsl:function name="ed:date-start" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="string(($dated/@when, $dated/@from, $dated/@notBefore, $dated/@to, $dated/@notAfter)[1])"/>
-  </xsl:function>
-  <xsl:function name="ed:date-end" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="string(($dated/@when, $dated/@to, $dated/@notAfter, $dated/@from, $dated/@notBefore)[1])"/>
-  </xsl:function>
-
-  <!-- ISO 8601 interval (start/end, or one value when they are equal). -->
-  <xsl:function name="ed:iso-range" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:variable name="start" select="ed:date-start($dated)"/>
-    <xsl:variable name="end" select="ed:date-end($dated)"/>
-    <xsl:sequence select="if ($start eq $end) then $start else $start || '/' || $end"/>
+  <!-- The words of a part of the text as the source prints them: split at
+       white space; editorial notes, additions (reg, corr, expan, fw) and
+       the description of an omission (gap) left out; a line, page or
+       column break and the end of a block (paragraph, cell, heading ...)
+       separate words. -->
+  <xsl:function name="ed:word-count" as="xs:integer">
+    <xsl:param name="part" as="element()*"/>
+    <xsl:variable name="text" as="xs:string">
+      <xsl:value-of><xsl:apply-templates select="$part" mode="ed:reading-text"/></xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="count(tokenize($text, '[\s\p{Z}]+')[. ne ''])"/>
   </xsl:function>
 
-  <!-- Sortable key: the start padded to a full day, then the end. -->
-  <xsl:function name="ed:date-sort-key" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="ed:pad-iso(ed:date-start($dated), '01') || '/' || ed:pad-iso(ed:date-end($dated), '31')"/>
-  </xsl:function>
-
-  <xsl:function name="ed:pad-iso" as="xs:string">
-    <xsl:param name="iso" as="xs:string"/>
-    <xsl:param name="fill" as="xs:string"/>
-    <xsl:sequence select="
-      if (matches($iso, '^-?\d{4}$')) then $iso || '-' || (if ($fill eq '01') then '01' else '12') || '-' || $fill
-      else if (matches($iso, '^-?\d{4}-\d{2}$')) then $iso || '-' || $fill
-      else $iso"/>
-  </xsl:function>
-
-  <!-- One ISO value in words: 1922 | May 1922 | 4 August 1922. -->
-  <xsl:function name="ed:format-iso" as="xs:string">
-    <xsl:param name="iso" as="xs:string"/>
-    <xsl:sequence select="
-      if (matches($iso, '^\d{4}-\d{2}-\d{2}$')) then format-date(xs:date($iso), '[D] [MNn] [Y]', 'en', (), ())
-      else if (matches($iso, '^\d{4}-\d{2}$')) then format-date(xs:date($iso || '-01'), '[MNn] [Y]', 'en', (), ())
-      else $iso"/>
-  </xsl:function>
-
-  <!-- A dated element in words, with its certainty:
-       4 August 1922 | 1921–1922 | between January 1922 and April 1922 (uncertain). -->
-  <xsl:function name="ed:format-date" as="xs:string">
-    <xsl:param name="dated" as="element()"/>
-    <xsl:variable name="text" select="
-      if ($dated/@when) then ed:format-iso($dated/@when)
-      else if ($dated/@from and $dated/@to) then ed:format-iso($dated/@from) || '–' || ed:format-iso($dated/@to)
-      else if ($dated/@from) then 'from ' || ed:format-iso($dated/@from)
-      else if ($dated/@to) then 'until ' || ed:format-iso($dated/@to)
-      else if ($dated/@notBefore and $dated/@notAfter) then 'between ' || ed:format-iso($dated/@notBefore) || ' and ' || ed:format-iso($dated/@notAfter)
-      else if ($dated/@notBefore) then 'not before ' || ed:format-iso($dated/@notBefore)
-      else if ($dated/@notAfter) then 'not after ' || ed:format-iso($dated/@notAfter)
-      else normalize-space($dated)"/>
-    <xsl:sequence select="$text || (if ($dated/@cert = ('medium', 'low', 'unknown')) then ' (' || $dated/@cert || ' certainty)' else '')"/>
-  </xsl:function>
+  <xsl:template match="note | gap | reg | corr | expan | fw" mode="ed:reading-text"/>
+  <xsl:template match="lb | pb | cb" mode="ed:reading-text"><xsl:text> </xsl:text></xsl:template>
+  <xsl:template match="p | head | cell | row | table | bibl | listBibl | byline | titlePart | docTitle | titlePage
+                       | div | front | body | back | list | item | label" mode="ed:reading-text">
+    <xsl:apply-templates mode="ed:reading-text"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
 
   <!-- ===== Places and identifiers ===== -->
 
@@ -359,8 +400,8 @@
        edition URL is known, else the URN. -->
   <xsl:function name="ed:locator" as="xs:string">
     <xsl:param name="fragment" as="xs:string?"/>
-    <xsl:sequence select="if ($edition-url ne '') then $edition-url || 'index.html' || (if ($fragment) then '#' || $fragment else '')
-                          else $ed:identifier || (if ($fragment) then '#' || $fragment else '')"/>
+    <xsl:sequence select="(if ($ed:edition-url ne '') then ed:published-url(ed:output('html/index.html')) else $ed:identifier)
+                          || (if ($fragment) then '#' || $fragment else '')"/>
   </xsl:function>
 
   <!-- A full citation of the edition, or of one paragraph of it. -->
@@ -423,29 +464,29 @@
        phrase content: used by the register, the bibliography page and the
        print edition alike. -->
   <xsl:template match="biblStruct" mode="ed:citation">
-    <xsl:variable name="p" select="ed:record-parts(.)"/>
+    <xsl:variable name="parts" select="ed:record-parts(.)"/>
     <span class="citation-authors"><xsl:value-of select="ed:authors(.)"/></span>
-    <xsl:text> (</xsl:text><xsl:value-of select="$p?year"/><xsl:text>). </xsl:text>
+    <xsl:text> (</xsl:text><xsl:value-of select="$parts?year"/><xsl:text>). </xsl:text>
     <xsl:choose>
       <xsl:when test="analytic">
-        <span class="citation-title"><xsl:value-of select="$p?title"/></span>
+        <span class="citation-title"><xsl:value-of select="$parts?title"/></span>
         <xsl:text>. </xsl:text>
-        <i class="citation-container"><xsl:value-of select="$p?container"/></i>
-        <xsl:value-of select="($p?volume ! (', ' || .), $p?issue ! ('(' || . || ')'), $p?pages ! (', ' || .))" separator=""/>
+        <i class="citation-container"><xsl:value-of select="$parts?container"/></i>
+        <xsl:value-of select="($parts?volume ! (', ' || .), $parts?issue ! ('(' || . || ')'), $parts?pages ! (', ' || .))" separator=""/>
         <xsl:text>.</xsl:text>
       </xsl:when>
       <xsl:otherwise>
         <i class="citation-title">
-          <xsl:if test="$p?language ne ''"><xsl:attribute name="lang" select="$p?language"/></xsl:if>
-          <xsl:value-of select="$p?title"/>
+          <xsl:if test="$parts?language ne ''"><xsl:attribute name="lang" select="$parts?language"/></xsl:if>
+          <xsl:value-of select="$parts?title"/>
         </i>
         <xsl:text>.</xsl:text>
-        <xsl:if test="exists($p?place) or exists($p?publisher)">
-          <xsl:value-of select="' ' || string-join(($p?place, $p?publisher), ': ') || '.'"/>
+        <xsl:if test="exists($parts?place) or exists($parts?publisher)">
+          <xsl:value-of select="' ' || string-join(($parts?place, $parts?publisher), ': ') || '.'"/>
         </xsl:if>
-        <xsl:if test="exists($p?url)">
+        <xsl:if test="exists($parts?url)">
           <xsl:text> </xsl:text>
-          <a class="citation-url" href="{$p?url}"><xsl:value-of select="$p?url"/></a>
+          <a class="citation-url" href="{$parts?url}"><xsl:value-of select="$parts?url"/></a>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>

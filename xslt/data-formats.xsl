@@ -23,23 +23,23 @@
   <xsl:function name="dx:geojson" as="element(j:map)">
     <xsl:param name="records" as="element(j:map)*"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('type', 'FeatureCollection'),
+      dx:string('type', 'FeatureCollection'),
       dx:array('features', $records[j:number[@key = 'latitude']] ! dx:map((), (
-        dx:s('type', 'Feature'),
-        dx:s('id', j:string[@key = 'id']),
+        dx:string('type', 'Feature'),
+        dx:string('id', j:string[@key = 'id']),
         dx:map('geometry', (
-          dx:s('type', 'Point'),
-          dx:array('coordinates', (dx:n((), j:number[@key = 'longitude']), dx:n((), j:number[@key = 'latitude']))))),
+          dx:string('type', 'Point'),
+          dx:array('coordinates', (dx:number((), j:number[@key = 'longitude']), dx:number((), j:number[@key = 'latitude']))))),
         dx:map('properties', (
-          dx:s('id', j:string[@key = 'id']),
-          dx:s('name', j:string[@key = 'name']),
-          dx:s('type', j:*[@key = 'type'][self::j:string]),
-          dx:s('variants', dx:cell(., 'variants')),
-          dx:n('mentions', j:number[@key = 'mentions']),
-          dx:s('units', dx:cell(., 'units')),
-          dx:s('coordinateCertainty', j:*[@key = 'coordinateCertainty'][self::j:string]),
-          dx:s('identifiers', dx:cell(., 'identifiers')),
-          dx:s('identifierUrls', dx:cell(., 'identifiers_url')))))))))"/>
+          dx:string('id', j:string[@key = 'id']),
+          dx:string('name', j:string[@key = 'name']),
+          dx:string('type', j:*[@key = 'type'][self::j:string]),
+          dx:string('variants', dx:cell(., 'variants')),
+          dx:number('mentions', j:number[@key = 'mentions']),
+          dx:string('units', dx:cell(., 'units')),
+          dx:string('coordinateCertainty', j:*[@key = 'coordinateCertainty'][self::j:string]),
+          dx:string('identifiers', dx:cell(., 'identifiers')),
+          dx:string('identifierUrls', dx:cell(., 'identifiers_url')))))))))"/>
   </xsl:function>
 
   <!-- ===== CSL-JSON ===== -->
@@ -50,28 +50,28 @@
     <xsl:param name="iso" as="xs:string"/>
     <xsl:if test="matches($iso, '^\d{4}(-\d{2}(-\d{2})?)?$')">
       <xsl:sequence select="dx:map($key, dx:array('date-parts', dx:array((),
-        tokenize($iso, '-') ! dx:n((), xs:integer(.)))))"/>
+        tokenize($iso, '-') ! dx:number((), xs:integer(.)))))"/>
     </xsl:if>
   </xsl:function>
 
   <xsl:function name="dx:csl-item" as="element(j:map)">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <!-- CSL-JSON leaves out what is unknown: no nulls, no empty strings. -->
     <xsl:sequence select="dx:map((), (
-      dx:s('id', $p?id),
-      dx:s('type', dx:csl-type($record)),
-      dx:s('title', $p?title),
-      dx:array('author', $p?authors ! dx:map((), (dx:s('family', ?family), dx:s('given', ?given))[not(self::j:null)])),
-      dx:date-parts('issued', $p?date),
-      dx:s('container-title', $p?container),
-      dx:s('volume', $p?volume),
-      dx:s('issue', $p?issue),
-      dx:s('page', $p?pages),
-      dx:s('publisher', $p?publisher),
-      dx:s('publisher-place', $p?place),
-      dx:s('URL', $p?url),
-      dx:s('language', $p?language))[not(self::j:null)])"/>
+      dx:string('id', $parts?id),
+      dx:string('type', dx:csl-type($record)),
+      dx:string('title', $parts?title),
+      dx:array('author', $parts?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given))[not(self::j:null)])),
+      dx:date-parts('issued', $parts?date),
+      dx:string('container-title', $parts?container),
+      dx:string('volume', $parts?volume),
+      dx:string('issue', $parts?issue),
+      dx:string('page', $parts?pages),
+      dx:string('publisher', $parts?publisher),
+      dx:string('publisher-place', $parts?place),
+      dx:string('URL', $parts?url),
+      dx:string('language', $parts?language))[not(self::j:null)])"/>
   </xsl:function>
 
   <!-- ===== BibTeX ===== -->
@@ -107,27 +107,27 @@
 
   <xsl:function name="dx:bibtex-entry" as="xs:string">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <xsl:variable name="type" select="($dx:bibtex-types(string($record/@type)), 'misc')[1]"/>
     <xsl:variable name="container-field" select="if ($type eq 'article') then 'journal' else 'booktitle'"/>
     <xsl:variable name="months" select="('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec')"/>
-    <xsl:variable name="month" select="if (matches($p?date, '^\d{4}-\d{2}')) then $months[xs:integer(substring($p?date, 6, 2))] else ()"/>
+    <xsl:variable name="month" select="if (matches($parts?date, '^\d{4}-\d{2}')) then $months[xs:integer(substring($parts?date, 6, 2))] else ()"/>
     <!-- (name, value already in BibTeX syntax) pairs, in the order written. -->
     <xsl:variable name="fields" as="array(xs:string)*" select="
-      (if (exists($p?authors)) then ['author', '{' || string-join($p?authors ! dx:bibtex-escape(?family || (if (?given ne '') then ', ' || ?given else '')), ' and ') || '}'] else ()),
-      ['title', '{{' || dx:bibtex-escape($p?title) || '}}'],
-      $p?container ! [$container-field, '{' || dx:bibtex-escape(.) || '}'],
-      $p?volume ! ['volume', '{' || dx:bibtex-escape(.) || '}'],
-      $p?issue ! ['number', '{' || dx:bibtex-escape(.) || '}'],
-      $p?pages ! ['pages', '{' || dx:bibtex-escape(replace(., '^(\w+)-(\w+)$', '$1--$2')) || '}'],
-      $p?publisher ! ['publisher', '{' || dx:bibtex-escape(.) || '}'],
-      $p?place ! ['address', '{' || dx:bibtex-escape(.) || '}'],
-      $p?year[. ne ''] ! ['year', '{' || . || '}'],
+      (if (exists($parts?authors)) then ['author', '{' || string-join($parts?authors ! dx:bibtex-escape(?family || (if (?given ne '') then ', ' || ?given else '')), ' and ') || '}'] else ()),
+      ['title', '{{' || dx:bibtex-escape($parts?title) || '}}'],
+      $parts?container ! [$container-field, '{' || dx:bibtex-escape(.) || '}'],
+      $parts?volume ! ['volume', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?issue ! ['number', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?pages ! ['pages', '{' || dx:bibtex-escape(replace(., '^(\w+)-(\w+)$', '$1--$2')) || '}'],
+      $parts?publisher ! ['publisher', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?place ! ['address', '{' || dx:bibtex-escape(.) || '}'],
+      $parts?year[. ne ''] ! ['year', '{' || . || '}'],
       $month ! ['month', .],
-      $p?date[string-length(.) gt 4] ! ['date', '{' || . || '}'],
-      $p?url ! ['url', '{' || dx:bibtex-url(.) || '}'],
-      $p?language[. ne ''] ! ['language', '{' || dx:bibtex-escape(.) || '}']"/>
-    <xsl:sequence select="'@' || $type || '{' || $p?id || ',&#10;'
+      $parts?date[string-length(.) gt 4] ! ['date', '{' || . || '}'],
+      $parts?url ! ['url', '{' || dx:bibtex-url(.) || '}'],
+      $parts?language[. ne ''] ! ['language', '{' || dx:bibtex-escape(.) || '}']"/>
+    <xsl:sequence select="'@' || $type || '{' || $parts?id || ',&#10;'
       || string-join($fields ! ('  ' || ?1 || ' = ' || ?2), ',&#10;') || '&#10;}&#10;'"/>
   </xsl:function>
 
@@ -141,69 +141,55 @@
 
   <!-- ===== Dublin Core (oai_dc) ===== -->
 
+  <!-- The edition's Dublin Core record (ed:dublin-core), as the HTML head has it. -->
   <xsl:template name="dx:dublin-core">
     <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
                xmlns:dc="http://purl.org/dc/elements/1.1/"
                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
-      <dc:title><xsl:value-of select="$ed:full-title"/></dc:title>
-      <dc:creator><xsl:value-of select="string-join(($ed:author-surname, $ed:author-forenames)[. ne ''], ', ')"/></dc:creator>
-      <xsl:for-each select="$ed:title-stmt/respStmt/name">
-        <dc:contributor><xsl:value-of select="normalize-space(.)"/></dc:contributor>
+      <xsl:for-each select="ed:dublin-core()">
+        <xsl:element name="dc:{?1}" namespace="http://purl.org/dc/elements/1.1/"><xsl:value-of select="?2"/></xsl:element>
       </xsl:for-each>
-      <xsl:for-each select="$ed:keywords">
-        <dc:subject><xsl:value-of select="."/></dc:subject>
-      </xsl:for-each>
-      <dc:description><xsl:value-of select="$ed:abstract"/></dc:description>
-      <dc:publisher><xsl:value-of select="$ed:publisher"/></dc:publisher>
-      <dc:date><xsl:value-of select="$ed:edition-date"/></dc:date>
-      <dc:type>Text</dc:type>
-      <dc:format>application/tei+xml</dc:format>
-      <dc:identifier><xsl:value-of select="$ed:identifier"/></dc:identifier>
-      <xsl:if test="$edition-url ne ''">
-        <dc:identifier><xsl:value-of select="dx:page-url('index.html')"/></dc:identifier>
-      </xsl:if>
-      <dc:language><xsl:value-of select="$ed:language"/></dc:language>
-      <xsl:for-each select="$ed:tei/teiHeader/fileDesc/sourceDesc/bibl">
-        <dc:source><xsl:value-of select="string-join((normalize-space(author), normalize-space(title[1])), ', ')"/></dc:source>
-      </xsl:for-each>
-      <!-- What the article covers: the dates and the places of its title. -->
-      <xsl:for-each select="$ed:tei/text/front/titlePage/docTitle//(date | placeName)">
-        <dc:coverage><xsl:value-of select="if (self::date) then ed:iso-range(.) else (ed:entry(.) ! ed:label(.), normalize-space(.))[1]"/></dc:coverage>
-      </xsl:for-each>
-      <dc:rights><xsl:value-of select="$ed:licence-url"/></dc:rights>
     </oai_dc:dc>
   </xsl:template>
 
   <!-- ===== Sitemap of the HTML edition ===== -->
 
-  <!-- The pages of the HTML edition, as its writer names them. -->
-  <xsl:variable name="dx:html-pages" as="xs:string+" select="
-    'index.html', 'persons.html', 'places.html', 'organisations.html',
-    'chronology.html', 'bibliography.html', 'about.html'"/>
-
-  <xsl:function name="dx:page-url" as="xs:string">
-    <xsl:param name="page" as="xs:string"/>
-    <xsl:sequence select="if ($edition-url eq '') then $page
-      else $edition-url || (if (ends-with($edition-url, '/')) then '' else '/') || $page"/>
-  </xsl:function>
 
   <xsl:template name="dx:sitemap">
-    <xsl:if test="$edition-url eq ''">
+    <xsl:if test="$ed:edition-url eq ''">
       <xsl:comment> The sitemap protocol requires absolute URLs in loc: this build had no
      edition-url parameter, so the pages are given relative to the site's root.
      Build with edition-url set to the address of the published site before
      publishing this file (at the root of the HTML edition). </xsl:comment>
     </xsl:if>
     <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-      <xsl:for-each select="$dx:html-pages">
+      <xsl:for-each select="ed:pages()">
         <url>
-          <loc><xsl:value-of select="dx:page-url(.)"/></loc>
+          <loc><xsl:value-of select="ed:published-url(.)"/></loc>
           <lastmod><xsl:value-of select="$ed:edition-date"/></lastmod>
         </url>
       </xsl:for-each>
     </urlset>
   </xsl:template>
+
+  <!-- ===== The list of outputs ===== -->
+
+  <!-- outputs.json: every output of the edition ($ed:outputs), which the
+       build (steps_data.py) and the archival package (package.py) read. -->
+  <xsl:function name="dx:outputs" as="element(j:map)">
+    <xsl:sequence select="dx:map((), (
+      dx:edition('Every file of the edition: the HTML pages, the PDF and the data files, relative to the output folder.'),
+      dx:array('outputs', $ed:outputs ! dx:map((), (
+        dx:string('path', @path),
+        dx:string('format', @format),
+        dx:string('producer', @producer),
+        dx:string('mediaType', @media-type),
+        dx:string('kind', @kind),
+        dx:string('group', @group),
+        dx:string('label', @label),
+        dx:string('url', ed:published-url(.)))))))"/>
+  </xsl:function>
 
   <!-- ===== Facts for the archival package ===== -->
 
@@ -212,16 +198,16 @@
        description of the payload's layout. -->
   <xsl:function name="dx:bag-info" as="element(j:map)">
     <xsl:sequence select="dx:map((), (
-      dx:s('Source-Organization', $ed:publisher),
-      dx:s('Contact-Name', normalize-space(($ed:title-stmt/respStmt/name)[1])),
-      dx:s('External-Identifier', $ed:identifier),
-      dx:s('External-Description', $ed:abstract),
-      dx:s('Title', $ed:full-title),
-      dx:s('Author', $ed:author-name),
-      dx:s('Bagging-Date', $ed:edition-date),
-      dx:s('Edition-Version', $ed:edition-version),
-      dx:s('Language', $ed:language),
-      dx:s('Rights', $ed:licence-url))[not(self::j:null)])"/>
+      dx:string('Source-Organization', $ed:publisher),
+      dx:string('Contact-Name', normalize-space(($ed:title-stmt/respStmt/name)[1])),
+      dx:string('External-Identifier', $ed:identifier),
+      dx:string('External-Description', $ed:abstract),
+      dx:string('Title', $ed:full-title),
+      dx:string('Author', $ed:author-name),
+      dx:string('Bagging-Date', $ed:edition-date),
+      dx:string('Edition-Version', $ed:edition-version),
+      dx:string('Language', $ed:language),
+      dx:string('Rights', $ed:licence-url))[not(self::j:null)])"/>
   </xsl:function>
 
 </xsl:stylesheet>

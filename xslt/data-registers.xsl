@@ -21,36 +21,36 @@
   <xsl:function name="dx:edition" as="element(j:map)">
     <xsl:param name="description" as="xs:string"/>
     <xsl:sequence select="dx:map('edition', (
-      dx:s('title', $ed:full-title),
-      dx:s('author', $ed:author-name),
-      dx:s('publisher', $ed:publisher),
-      dx:s('version', $ed:edition-version),
-      dx:s('date', $ed:edition-date),
-      dx:s('identifier', $ed:identifier),
-      dx:s('url', $edition-url),
-      dx:s('licence', $ed:licence-url),
-      dx:s('language', $ed:language),
-      dx:s('source', 'article.xml'),
-      dx:s('description', $description)))"/>
+      dx:string('title', $ed:full-title),
+      dx:string('author', $ed:author-name),
+      dx:string('publisher', $ed:publisher),
+      dx:string('version', $ed:edition-version),
+      dx:string('date', $ed:edition-date),
+      dx:string('identifier', $ed:identifier),
+      dx:string('url', $ed:edition-url),
+      dx:string('licence', $ed:licence-url),
+      dx:string('language', $ed:language),
+      dx:string('source', 'article.xml'),
+      dx:string('description', $description)))"/>
   </xsl:function>
 
   <!-- All names of an entry, with their type and language. -->
   <xsl:function name="dx:names" as="element(j:array)">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="dx:array('names', $entry/(persName | placeName | orgName | eventName) ! dx:map((), (
-      dx:s('name', normalize-space(.)),
-      dx:s('type', string(@type)),
-      dx:s('lang', string(ancestor-or-self::*[@xml:lang][1][not(self::TEI)]/@xml:lang)))))"/>
+    <xsl:sequence select="dx:array('names', ed:names($entry) ! dx:map((), (
+      dx:string('name', normalize-space(.)),
+      dx:string('type', string(@type)),
+      dx:string('lang', string(ancestor-or-self::*[@xml:lang][1][not(self::TEI)]/@xml:lang)))))"/>
   </xsl:function>
 
   <!-- Authority identifiers of an entry, with their URLs. -->
   <xsl:function name="dx:identifiers" as="element(j:array)">
     <xsl:param name="entry" as="element()"/>
     <xsl:sequence select="dx:array('identifiers', $entry/idno ! dx:map((), (
-      dx:s('scheme', string(@type)),
-      dx:s('label', ed:idno-label(.)),
-      dx:s('value', normalize-space(.)),
-      dx:s('url', ed:idno-url(.)))))"/>
+      dx:string('scheme', string(@type)),
+      dx:string('label', ed:idno-label(.)),
+      dx:string('value', normalize-space(.)),
+      dx:string('url', ed:idno-url(.)))))"/>
   </xsl:function>
 
   <!-- Editorial notes and summaries of an entry, as plain text. -->
@@ -64,38 +64,36 @@
        anchor in index.html and the words as printed). -->
   <xsl:function name="dx:mention-members" as="element()+">
     <xsl:param name="mentions" as="element()*"/>
-    <xsl:param name="anchor" as="function(element()) as xs:string"/>
     <xsl:sequence select="
-      dx:n('mentions', count($mentions)),
+      dx:number('mentions', count($mentions)),
       dx:strings('units', ed:units($mentions) ! ed:unit-label(.)),
-      dx:array('locations', $mentions ! dx:location(., $anchor(.)))"/>
+      dx:array('locations', $mentions ! dx:location(.))"/>
   </xsl:function>
 
   <xsl:function name="dx:location" as="element(j:map)">
     <xsl:param name="mention" as="element()"/>
-    <xsl:param name="anchor" as="xs:string"/>
     <xsl:variable name="unit" select="ed:unit($mention)"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('unit', $unit ! ed:unit-label(.)),
-      dx:s('anchor', $unit ! ed:unit-id(.)),
-      dx:s('mention', $anchor),
-      dx:s('text', normalize-space($mention))))"/>
+      dx:string('unit', $unit ! ed:unit-label(.)),
+      dx:string('anchor', $unit ! ed:unit-id(.)),
+      dx:string('mention', ed:anchor($mention)),
+      dx:string('text', normalize-space($mention))))"/>
   </xsl:function>
 
   <xsl:function name="dx:entity-mentions" as="element()+">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="dx:mention-members(ed:mentions($entry), ed:mention-id#1)"/>
+    <xsl:sequence select="dx:mention-members(ed:mentions($entry))"/>
   </xsl:function>
 
   <!-- A birth or death: its date (ISO), certainty, place and the full text. -->
   <xsl:function name="dx:life-event" as="element(j:map)">
     <xsl:param name="event" as="element()"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('date', ed:iso-range($event)[. ne '']),
-      dx:s('certainty', string($event/@cert)),
-      dx:s('place', normalize-space($event/placeName[1])),
-      dx:s('placeId', $event/placeName[1]/@ref ! ed:id(.)),
-      dx:s('text', normalize-space($event))))"/>
+      dx:string('date', ed:iso-range($event)[. ne '']),
+      dx:string('certainty', string($event/@cert)),
+      dx:string('place', normalize-space($event/placeName[1])),
+      dx:string('placeId', $event/placeName[1]/@ref ! ed:id(.)),
+      dx:string('text', normalize-space($event))))"/>
   </xsl:function>
 
   <!-- CSV columns that are not a path through the record. -->
@@ -108,22 +106,40 @@
       string-join($record/j:array[@key = 'authors']/j:map ! string-join(j:string[@key = ('family', 'given')], ', '), '; ') }
   }"/>
 
+  <!-- ===== Records by kind ===== -->
+
+  <!-- A kind's data file, in two templates beside its record function: its
+       records (mode dx:record: one per register entry or chronology item, see
+       dx:records in data.xsl) and its CSV columns (mode dx:columns, on the
+       kind's row of the kinds table). A module that adds a kind adds both. -->
+  <xsl:template match="person" mode="dx:record"><xsl:sequence select="dx:person(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'persons']" mode="dx:columns"><xsl:sequence select="$dx:person-columns"/></xsl:template>
+  <xsl:template match="place" mode="dx:record"><xsl:sequence select="dx:place(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'places']" mode="dx:columns"><xsl:sequence select="$dx:place-columns"/></xsl:template>
+  <xsl:template match="org" mode="dx:record"><xsl:sequence select="dx:org(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'organisations']" mode="dx:columns"><xsl:sequence select="$dx:org-columns"/></xsl:template>
+  <xsl:template match="event" mode="dx:record"><xsl:sequence select="dx:event(.)"/></xsl:template>
+  <xsl:template match="date" mode="dx:record"><xsl:sequence select="dx:dated-mention(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'chronology']" mode="dx:columns"><xsl:sequence select="$dx:chronology-columns"/></xsl:template>
+  <xsl:template match="biblStruct" mode="dx:record"><xsl:sequence select="dx:bibl(.)"/></xsl:template>
+  <xsl:template match="ed:kind[@data = 'bibliography']" mode="dx:columns"><xsl:sequence select="$dx:bibl-columns"/></xsl:template>
+
   <!-- ===== Persons ===== -->
 
   <xsl:function name="dx:person" as="element(j:map)">
     <xsl:param name="person" as="element(person)"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('id', string($person/@xml:id)),
-      dx:s('name', ed:label($person)),
-      dx:s('sortKey', ed:sort-key($person)),
+      dx:string('id', string($person/@xml:id)),
+      dx:string('name', ed:label($person)),
+      dx:string('sortKey', ed:sort-key($person)),
       dx:strings('variants', ed:variants($person)),
       dx:names($person),
       dx:array('birth', $person/birth ! dx:life-event(.)),
       dx:array('death', $person/death ! dx:life-event(.)),
       dx:strings('occupations', $person/occupation ! normalize-space(.)),
       dx:array('affiliations', $person/affiliation ! dx:map((), (
-        dx:s('name', normalize-space(.)),
-        dx:s('orgId', (.//orgName/@ref)[1] ! ed:id(.))))),
+        dx:string('name', normalize-space(.)),
+        dx:string('orgId', (@ref, .//orgName/@ref)[1] ! ed:id(.))))),
       dx:identifiers($person),
       dx:notes($person),
       dx:entity-mentions($person)))"/>
@@ -143,17 +159,17 @@
       <xsl:message terminate="yes" error-code="dx:GEO">data.xsl: place <xsl:value-of select="$place/@xml:id"/> has geo "<xsl:value-of select="$place/location/geo[1]"/>", which is not "latitude longitude" in WGS84 decimal degrees</xsl:message>
     </xsl:if>
     <xsl:sequence select="dx:map((), (
-      dx:s('id', string($place/@xml:id)),
-      dx:s('name', ed:label($place)),
-      dx:s('type', string($place/@type)),
-      dx:s('sortKey', ed:sort-key($place)),
+      dx:string('id', string($place/@xml:id)),
+      dx:string('name', ed:label($place)),
+      dx:string('type', string($place/@type)),
+      dx:string('sortKey', ed:sort-key($place)),
       dx:strings('variants', ed:variants($place)),
       dx:names($place),
-      dx:n('latitude', $lat-long[1]),
-      dx:n('longitude', $lat-long[2]),
-      dx:s('coordinateCertainty', string($place/location/geo[1]/@cert)),
+      dx:number('latitude', $lat-long[1]),
+      dx:number('longitude', $lat-long[2]),
+      dx:string('coordinateCertainty', string($place/location/geo[1]/@cert)),
       dx:identifiers($place),
-      dx:strings('events', $ed:events[ed:id(@where) eq $place/@xml:id] ! string(@xml:id)),
+      dx:strings('events', ed:events-at($place) ! string(@xml:id)),
       dx:notes($place),
       dx:entity-mentions($place)))"/>
   </xsl:function>
@@ -167,10 +183,10 @@
   <xsl:function name="dx:org" as="element(j:map)">
     <xsl:param name="org" as="element(org)"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('id', string($org/@xml:id)),
-      dx:s('name', ed:label($org)),
-      dx:s('type', string($org/@type)),
-      dx:s('sortKey', ed:sort-key($org)),
+      dx:string('id', string($org/@xml:id)),
+      dx:string('name', ed:label($org)),
+      dx:string('type', string($org/@type)),
+      dx:string('sortKey', ed:sort-key($org)),
       dx:strings('variants', ed:variants($org)),
       dx:names($org),
       dx:identifiers($org),
@@ -187,67 +203,59 @@
   <xsl:function name="dx:iso-members" as="element()+">
     <xsl:param name="dated" as="element()"/>
     <xsl:sequence select="
-      dx:s('iso', ed:iso-range($dated)),
-      dx:s('start', ed:date-start($dated)),
-      dx:s('end', ed:date-end($dated)),
-      dx:s('when', string($dated/@when)),
-      dx:s('from', string($dated/@from)),
-      dx:s('to', string($dated/@to)),
-      dx:s('notBefore', string($dated/@notBefore)),
-      dx:s('notAfter', string($dated/@notAfter)),
-      dx:s('certainty', string($dated/@cert)),
-      dx:s('description', ed:format-date($dated))"/>
+      dx:string('iso', ed:iso-range($dated)),
+      dx:string('start', ed:date-start($dated)),
+      dx:string('end', ed:date-end($dated)),
+      dx:string('when', string($dated/@when)),
+      dx:string('from', string($dated/@from)),
+      dx:string('to', string($dated/@to)),
+      dx:string('notBefore', string($dated/@notBefore)),
+      dx:string('notAfter', string($dated/@notAfter)),
+      dx:string('certainty', string($dated/@cert)),
+      dx:string('description', ed:format-date($dated))"/>
   </xsl:function>
 
   <xsl:function name="dx:event" as="element(j:map)">
     <xsl:param name="event" as="element(event)"/>
     <xsl:variable name="place" select="ed:target($event/@where)"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('id', string($event/@xml:id)),
-      dx:s('kind', 'event'),
-      dx:s('label', ed:label($event)),
+      dx:string('id', string($event/@xml:id)),
+      dx:string('kind', 'event'),
+      dx:string('label', ed:label($event)),
       dx:strings('variants', ed:variants($event)),
       dx:iso-members($event),
-      dx:s('event', ()),
-      dx:s('placeId', $place/@xml:id),
-      dx:s('place', $place ! ed:label(.)),
-      dx:s('summary', string-join($event/note[@type = 'summary'] ! normalize-space(.), ' ')),
-      dx:strings('dates', ed:dates-of-event($event)[. intersect $ed:dated-mentions] ! ed:date-id(.)),
-      dx:s('unit', ()),
-      dx:s('anchor', ()),
+      dx:string('event', ()),
+      dx:string('placeId', $place/@xml:id),
+      dx:string('place', $place ! ed:label(.)),
+      dx:string('summary', string-join($event/note[@type = 'summary'] ! normalize-space(.), ' ')),
+      dx:strings('dates', ed:dates-of-event($event) ! ed:date-id(.)),
+      dx:string('unit', ()),
+      dx:string('anchor', ()),
       dx:entity-mentions($event)))"/>
   </xsl:function>
 
   <xsl:function name="dx:dated-mention" as="element(j:map)">
     <xsl:param name="date" as="element(date)"/>
-    <xsl:variable name="event" select="ed:target($date/@corresp)[self::event]"/>
+    <xsl:variable name="event" select="ed:event-of($date)"/>
     <xsl:variable name="unit" select="ed:unit($date)"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('id', ed:date-id($date)),
-      dx:s('kind', 'date'),
-      dx:s('label', normalize-space($date)),
+      dx:string('id', ed:date-id($date)),
+      dx:string('kind', 'date'),
+      dx:string('label', normalize-space($date)),
       dx:strings('variants', ()),
       dx:iso-members($date),
-      dx:s('event', $event/@xml:id),
-      dx:s('placeId', ()),
-      dx:s('place', ()),
-      dx:s('summary', ()),
+      dx:string('event', $event/@xml:id),
+      dx:string('placeId', ()),
+      dx:string('place', ()),
+      dx:string('summary', ()),
       dx:strings('dates', ()),
-      dx:s('unit', $unit ! ed:unit-label(.)),
-      dx:s('anchor', $unit ! ed:unit-id(.)),
-      dx:n('mentions', 1),
+      dx:string('unit', $unit ! ed:unit-label(.)),
+      dx:string('anchor', $unit ! ed:unit-id(.)),
+      dx:number('mentions', 1),
       dx:strings('units', $unit ! ed:unit-label(.)),
-      dx:array('locations', dx:location($date, ed:date-id($date)))))"/>
+      dx:array('locations', dx:location($date))))"/>
   </xsl:function>
 
-  <!-- Events and dated mentions together, by date; at the same date, events
-       first, then in document order. -->
-  <xsl:function name="dx:chronology" as="element(j:map)*">
-    <xsl:variable name="items" as="element()*" select="$ed:events, $ed:dated-mentions"/>
-    <xsl:sequence select="sort($items, (), function($item) {
-      (ed:date-sort-key($item), if ($item/self::event) then 0 else 1)
-    }) ! (if (self::event) then dx:event(.) else dx:dated-mention(.))"/>
-  </xsl:function>
 
   <xsl:variable name="dx:chronology-columns" as="xs:string+" select="
     'id', 'kind', 'label', 'iso', 'start', 'end', 'certainty', 'description', 'event', 'placeId', 'place',
@@ -267,29 +275,29 @@
 
   <xsl:function name="dx:bibl" as="element(j:map)">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <xsl:variable name="printed" select="ed:printed-reference($record)"/>
     <xsl:sequence select="dx:map((), (
-      dx:s('id', $p?id),
-      dx:s('type', $p?type),
-      dx:s('cslType', dx:csl-type($record)),
-      dx:s('citation', ed:short-citation($record)),
-      dx:array('authors', $p?authors ! dx:map((), (dx:s('family', ?family), dx:s('given', ?given)))),
-      dx:s('title', $p?title),
-      dx:s('container', $p?container),
-      dx:s('volume', $p?volume),
-      dx:s('issue', $p?issue),
-      dx:s('pages', $p?pages),
-      dx:s('publisher', $p?publisher),
-      dx:s('place', $p?place),
-      dx:s('date', $p?date),
-      dx:s('year', $p?year),
-      dx:s('url', $p?url),
-      dx:s('language', $p?language),
-      dx:n('reference', $printed/@n),
-      dx:s('printed', $printed ! normalize-space(string-join(.//text()[not(ancestor::note)]))),
+      dx:string('id', $parts?id),
+      dx:string('type', $parts?type),
+      dx:string('cslType', dx:csl-type($record)),
+      dx:string('citation', ed:short-citation($record)),
+      dx:array('authors', $parts?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given)))),
+      dx:string('title', $parts?title),
+      dx:string('container', $parts?container),
+      dx:string('volume', $parts?volume),
+      dx:string('issue', $parts?issue),
+      dx:string('pages', $parts?pages),
+      dx:string('publisher', $parts?publisher),
+      dx:string('place', $parts?place),
+      dx:string('date', $parts?date),
+      dx:string('year', $parts?year),
+      dx:string('url', $parts?url),
+      dx:string('language', $parts?language),
+      dx:number('reference', $printed/@n),
+      dx:string('printed', $printed ! normalize-space(string-join(.//text()[not(ancestor::note)]))),
       dx:notes($record),
-      dx:mention-members(ed:citations($record), ed:citation-id#1)))"/>
+      dx:mention-members(ed:citations($record))))"/>
   </xsl:function>
 
   <xsl:variable name="dx:bibl-columns" as="xs:string+" select="

@@ -30,7 +30,7 @@
   <!-- ===== Building records ===== -->
 
   <!-- A string member (or null when the value is empty or absent). -->
-  <xsl:function name="dx:s" as="element()">
+  <xsl:function name="dx:string" as="element()">
     <xsl:param name="key" as="xs:string?"/>
     <xsl:param name="value" as="xs:anyAtomicType?"/>
     <xsl:choose>
@@ -44,7 +44,7 @@
   </xsl:function>
 
   <!-- A number member (or null). -->
-  <xsl:function name="dx:n" as="element()">
+  <xsl:function name="dx:number" as="element()">
     <xsl:param name="key" as="xs:string?"/>
     <xsl:param name="value" as="xs:anyAtomicType?"/>
     <xsl:choose>
@@ -63,7 +63,7 @@
     <xsl:param name="values" as="xs:anyAtomicType*"/>
     <j:array>
       <xsl:if test="exists($key)"><xsl:attribute name="key" select="$key"/></xsl:if>
-      <xsl:sequence select="$values[string(.) ne ''] ! dx:s((), .)"/>
+      <xsl:sequence select="$values[string(.) ne ''] ! dx:string((), .)"/>
     </j:array>
   </xsl:function>
 

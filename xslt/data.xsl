@@ -12,9 +12,17 @@
     organisations.json  organisations.csv
     chronology.json     chronology.csv     (events and dated mentions)
     bibliography.json   bibliography.csv   bibliography.csl.json   bibliography.bib
+    relations.json      relations.csv      (listRelation: social, participation, spatial)
+    affiliations.json   affiliations.csv   (the persons' affiliations and offices)
+    graph.graphml       (persons, organisations, places, events and their links; GraphML)
     dublin-core.xml     (oai_dc record of the article)
     sitemap.xml         (of the HTML edition)
     bag-info.json       (facts for the archival package's bag-info.txt)
+    outputs.json       (every output of the edition: $ed:outputs, model-outputs.xsl)
+
+  Which register files exist comes from the kinds table (model-kinds.xsl);
+  every file written here is listed in $ed:outputs, and the build step
+  (steps_data.py) checks through outputs.json that each was written.
 
   The build step adds a byte-identical copy of the TEI source (article.xml)
   and the schemas (schema/). The JSON files are described by the JSON
@@ -41,50 +49,40 @@
   <xsl:include href="data-serialize.xsl"/>
   <xsl:include href="data-registers.xsl"/>
   <xsl:include href="data-formats.xsl"/>
+  <xsl:include href="data-relations.xsl"/>
+  <xsl:include href="data-graph.xsl"/>
 
   <xsl:output name="dx:text" method="text" encoding="UTF-8"/>
   <xsl:output name="dx:xml" method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:template match="/">
-    <xsl:variable name="persons" select="$ed:persons ! dx:person(.)"/>
-    <xsl:variable name="places" select="$ed:places ! dx:place(.)"/>
-    <xsl:variable name="orgs" select="$ed:orgs ! dx:org(.)"/>
-    <xsl:variable name="chronology" select="dx:chronology()"/>
-    <xsl:variable name="bibliography" select="$ed:bibliography ! dx:bibl(.)"/>
+    <!-- One register per data file of the kinds table: NAME.json and NAME.csv. -->
+    <xsl:for-each select="$ed:kind-table/ed:kind[@data ne ''][not(@data = preceding-sibling::ed:kind/@data)]">
+      <xsl:call-template name="dx:register">
+        <xsl:with-param name="name" select="string(@data)"/>
+        <xsl:with-param name="description" select="string(@description)"/>
+        <xsl:with-param name="records" select="dx:records(string(@name))"/>
+        <xsl:with-param name="columns" as="xs:string+"><xsl:apply-templates select="." mode="dx:columns"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:for-each>
 
+    <!-- The relation kind's further files: the persons' affiliations, and the graph. -->
+    <xsl:variable name="affiliations" select="$dx:affiliations ! dx:affiliation(.)"/>
     <xsl:call-template name="dx:register">
-      <xsl:with-param name="name" select="'persons'"/>
-      <xsl:with-param name="description" select="'Register of the persons named in the article, with every mention.'"/>
-      <xsl:with-param name="records" select="$persons"/>
-      <xsl:with-param name="columns" select="$dx:person-columns"/>
+      <xsl:with-param name="name" select="'affiliations'"/>
+      <xsl:with-param name="description" select="'Affiliations and offices of the persons of the register, each with its organisation, dates, certainty and source.'"/>
+      <xsl:with-param name="records" select="$affiliations"/>
+      <xsl:with-param name="columns" select="$dx:affiliation-columns"/>
     </xsl:call-template>
-    <xsl:call-template name="dx:register">
-      <xsl:with-param name="name" select="'places'"/>
-      <xsl:with-param name="description" select="'Register of the places named in the article, with coordinates (WGS84) and every mention.'"/>
-      <xsl:with-param name="records" select="$places"/>
-      <xsl:with-param name="columns" select="$dx:place-columns"/>
-    </xsl:call-template>
-    <xsl:call-template name="dx:register">
-      <xsl:with-param name="name" select="'organisations'"/>
-      <xsl:with-param name="description" select="'Register of the organisations, states and groups named in the article, with every mention.'"/>
-      <xsl:with-param name="records" select="$orgs"/>
-      <xsl:with-param name="columns" select="$dx:org-columns"/>
-    </xsl:call-template>
-    <xsl:call-template name="dx:register">
-      <xsl:with-param name="name" select="'chronology'"/>
-      <xsl:with-param name="description" select="'Chronology: the events of the register and the dated mentions of the article (title page, abstract and body), by date.'"/>
-      <xsl:with-param name="records" select="$chronology"/>
-      <xsl:with-param name="columns" select="$dx:chronology-columns"/>
-    </xsl:call-template>
-    <xsl:call-template name="dx:register">
-      <xsl:with-param name="name" select="'bibliography'"/>
-      <xsl:with-param name="description" select="'The works cited by the article, with every citation.'"/>
-      <xsl:with-param name="records" select="$bibliography"/>
-      <xsl:with-param name="columns" select="$dx:bibl-columns"/>
-    </xsl:call-template>
+    <xsl:result-document href="graph.graphml" format="dx:xml">
+      <xsl:call-template name="dx:graph">
+        <xsl:with-param name="relations" select="dx:records('relation')"/>
+        <xsl:with-param name="affiliations" select="$affiliations"/>
+      </xsl:call-template>
+    </xsl:result-document>
 
     <xsl:result-document href="places.geojson" format="dx:text">
-      <xsl:value-of select="dx:json(dx:geojson($places))"/>
+      <xsl:value-of select="dx:json(dx:geojson(dx:records('place')))"/>
     </xsl:result-document>
     <xsl:result-document href="bibliography.csl.json" format="dx:text">
       <xsl:value-of select="dx:json(dx:array((), $ed:bibliography ! dx:csl-item(.)))"/>
@@ -101,7 +99,19 @@
     <xsl:result-document href="bag-info.json" format="dx:text">
       <xsl:value-of select="dx:json(dx:bag-info())"/>
     </xsl:result-document>
+    <xsl:result-document href="outputs.json" format="dx:text">
+      <xsl:value-of select="dx:json(dx:outputs())"/>
+    </xsl:result-document>
   </xsl:template>
+
+  <!-- The records of a kind's data file: its entries in the order of the
+       source; for a kind sorted by date, the chronology (events and dated
+       mentions). -->
+  <xsl:function name="dx:records" as="element(j:map)*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="items" select="if (ed:kind-row($kind)/@sort eq 'date') then ed:chronology() else ed:entries($kind)"/>
+    <xsl:apply-templates select="$items" mode="dx:record"/>
+  </xsl:function>
 
   <!-- One register as NAME.json ({"edition": ..., "NAME": [records]}) and NAME.csv. -->
   <xsl:template name="dx:register">

@@ -16,8 +16,9 @@
 
   <xsl:template name="h:cards">
     <xsl:variable name="text" select="$ed:tei/text"/>
-    <!-- One card per entry named in the text, in register order. -->
-    <xsl:for-each select="($ed:persons, $ed:places, $ed:orgs, $ed:events)[exists(ed:mentions(.))]">
+    <!-- One card per entry named in the text, kind by kind (the kinds
+         table's order), each in register order. -->
+    <xsl:for-each select="$ed:named-entries[exists(ed:mentions(.))]">
       <template id="card-{@xml:id}">
         <xsl:apply-templates select="." mode="h:card"/>
       </template>
@@ -33,7 +34,7 @@
       </template>
     </xsl:for-each>
     <xsl:for-each select="$h:text-notes">
-      <template id="card-{h:note-id(.)}">
+      <template id="card-{ed:note-id(.)}">
         <xsl:apply-templates select="." mode="h:card"/>
       </template>
     </xsl:for-each>
@@ -53,7 +54,7 @@
       <xsl:with-param name="kind" select="string-join((ed:kind-label($kind, false()), @type[not(. = ('person'))] ! replace(., '-', ' ')), ' · ')"/>
       <xsl:with-param name="title" select="ed:label(.)"/>
     </xsl:call-template>
-    <xsl:variable name="variants" select="h:variant-names(.)"/>
+    <xsl:variable name="variants" select="ed:variant-names(.)"/>
     <xsl:if test="exists($variants)">
       <p class="card-variants">
         <xsl:text>Also: </xsl:text>
@@ -86,7 +87,7 @@
   </xsl:template>
 
   <xsl:template match="date" mode="h:card">
-    <xsl:variable name="event" select="ed:target(@corresp)[self::event]"/>
+    <xsl:variable name="event" select="ed:event-of(.)"/>
     <xsl:call-template name="h:card-head">
       <xsl:with-param name="kind" select="'Date'"/>
       <xsl:with-param name="title" select="ed:format-date(.)"/>
@@ -104,11 +105,11 @@
 
   <xsl:template match="note" mode="h:card">
     <xsl:call-template name="h:card-head">
-      <xsl:with-param name="kind" select="'Editorial note ' || h:note-number(.)"/>
+      <xsl:with-param name="kind" select="'Editorial note ' || ed:note-number(.)"/>
       <xsl:with-param name="title" select="()"/>
     </xsl:call-template>
     <p class="card-note"><xsl:apply-templates mode="h:inline"/></p>
-    <p class="card-more"><a href="#{h:note-id(.)}">Go to the note<span aria-hidden="true"> →</span></a></p>
+    <p class="card-more"><a href="#{ed:note-id(.)}">Go to the note<span aria-hidden="true"> →</span></a></p>
   </xsl:template>
 
   <!-- A name form, with its language. -->
@@ -148,8 +149,8 @@
         </xsl:for-each>
       </dd>
     </xsl:for-each-group>
-    <xsl:for-each select="occupation | education | affiliation">
-      <dt><xsl:value-of select="map{'occupation': 'Occupation', 'education': 'Education', 'affiliation': 'Affiliation'}(local-name())"/></dt>
+    <xsl:for-each select="occupation | education">
+      <dt><xsl:value-of select="map{'occupation': 'Occupation', 'education': 'Education'}(local-name())"/></dt>
       <dd>
         <xsl:choose>
           <xsl:when test="$links"><xsl:apply-templates mode="h:inline"/></xsl:when>
@@ -157,6 +158,7 @@
         </xsl:choose>
       </dd>
     </xsl:for-each>
+    <xsl:call-template name="h:link-facts"><xsl:with-param name="links" select="$links"/></xsl:call-template>
     <xsl:if test="self::place and exists(ed:lat-long(.))">
       <dt>Coordinates</dt>
       <dd>
@@ -177,6 +179,60 @@
           </xsl:choose>
         </dd>
       </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Affiliations and relations of an entry as dt/dd pairs (model-relations.xsl):
+       "Affiliations" (persons), then one group per kind of relation, read from
+       the entry's side, each link with its other party, its date, its source
+       and, when contested, its certainty. The context item is the entry. -->
+  <xsl:template name="h:link-facts">
+    <xsl:param name="links" as="xs:boolean" select="false()"/>
+    <xsl:variable name="entry" select="."/>
+    <xsl:if test="affiliation">
+      <dt><xsl:value-of select="if (count(affiliation) gt 1) then 'Affiliations' else 'Affiliation'"/></dt>
+      <xsl:for-each select="affiliation">
+        <dd class="link-fact">
+          <xsl:value-of select="normalize-space(.)"/>
+          <xsl:variable name="org" select="ed:affiliation-org(.)"/>
+          <xsl:if test="$links and $org and ed:kind-row(ed:kind($org))/@page ne ''">
+            <xsl:text> (</xsl:text>
+            <a href="{h:entry-href($org)}"><xsl:value-of select="ed:label($org)"/></a>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+          <xsl:call-template name="h:link-qualifiers"/>
+        </dd>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:for-each-group select="ed:relations-of($entry)" group-by="ed:relation-phrase(., $entry)">
+      <dt><xsl:value-of select="upper-case(substring(current-grouping-key(), 1, 1)) || substring(current-grouping-key(), 2)"/></dt>
+      <xsl:for-each select="current-group()">
+        <dd class="link-fact">
+          <xsl:for-each select="ed:relation-others(., $entry)">
+            <xsl:if test="position() gt 1">, </xsl:if>
+            <xsl:choose>
+              <xsl:when test="$links and ed:kind-row(ed:kind(.))/@page ne ''"><a href="{h:entry-href(.)}"><xsl:value-of select="ed:label(.)"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="ed:label(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:call-template name="h:link-qualifiers"/>
+        </dd>
+      </xsl:for-each>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- ", June 1922 (¶8; contested)": the date, source and certainty of a
+       relation or affiliation (the context item). -->
+  <xsl:template name="h:link-qualifiers">
+    <xsl:if test="@when | @from | @to | @notBefore | @notAfter">
+      <xsl:value-of select="', ' || replace(ed:format-date(.), ' \((medium|low|unknown) certainty\)$', '')"/>
+    </xsl:if>
+    <xsl:variable name="notes" select="
+      ed:source-label(ed:source-of(.)),
+      ('contested')[current()/@cert = 'low'],
+      ('uncertain')[current()/@cert = ('medium', 'unknown')]"/>
+    <xsl:if test="exists($notes)">
+      <span class="link-source"><xsl:value-of select="' (' || string-join($notes, '; ') || ')'"/></span>
     </xsl:if>
   </xsl:template>
 
@@ -212,10 +268,5 @@
     <xsl:sequence select="upper-case(substring($text, 1, 1)) || substring($text, 2)"/>
   </xsl:function>
 
-  <xsl:function name="h:register-title" as="xs:string">
-    <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations',
-      'event': 'Chronology', 'date': 'Chronology', 'bibl': 'Bibliography'}($kind)"/>
-  </xsl:function>
 
 </xsl:stylesheet>

@@ -23,21 +23,22 @@
     <xsl:param name="nodes" as="element()*"/>
     <xsl:param name="what" as="xs:string" select="'mention'"/>
     <ul class="occurrences">
-      <xsl:for-each-group select="$nodes" group-by="generate-id(ed:unit(.))">
-        <xsl:variable name="label" select="ed:unit-label(ed:unit(.))"/>
+      <xsl:for-each select="ed:by-unit($nodes)">
+        <xsl:variable name="unit-nodes" select="?*"/>
+        <xsl:variable name="label" select="ed:unit-label(ed:unit($unit-nodes[1]))"/>
         <li>
-          <a href="index.html#{h:anchor(.)}">
-            <xsl:if test="count(current-group()) gt 1">
-              <xsl:attribute name="title" select="$label || ', ' || $what || ' 1 of ' || count(current-group())"/>
+          <a href="index.html#{ed:anchor($unit-nodes[1])}">
+            <xsl:if test="count($unit-nodes) gt 1">
+              <xsl:attribute name="title" select="$label || ', ' || $what || ' 1 of ' || count($unit-nodes)"/>
             </xsl:if>
             <xsl:value-of select="$label"/>
           </a>
-          <xsl:for-each select="subsequence(current-group(), 2)">
+          <xsl:for-each select="subsequence($unit-nodes, 2)">
             <xsl:text> </xsl:text>
-            <a class="occ-more" href="index.html#{h:anchor(.)}"><span class="vh"><xsl:value-of select="$label"/>, <xsl:value-of select="$what"/><xsl:text> </xsl:text></span><xsl:value-of select="position() + 1"/></a>
+            <a class="occ-more" href="index.html#{ed:anchor(.)}"><span class="vh"><xsl:value-of select="$label"/>, <xsl:value-of select="$what"/><xsl:text> </xsl:text></span><xsl:value-of select="position() + 1"/></a>
           </xsl:for-each>
         </li>
-      </xsl:for-each-group>
+      </xsl:for-each>
     </ul>
   </xsl:template>
 
@@ -45,12 +46,8 @@
 
   <xsl:template name="h:register">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:param name="entries" as="element()*"/>
-    <xsl:variable name="sorted" as="element()*">
-      <xsl:perform-sort select="$entries">
-        <xsl:sort select="ed:sort-key(.)" lang="en"/>
-      </xsl:perform-sort>
-    </xsl:variable>
+    <xsl:variable name="entries" select="ed:entries($kind)"/>
+    <xsl:variable name="sorted" select="ed:register-order($kind)"/>
     <xsl:variable name="plural" select="lower-case(ed:kind-label($kind, true()))"/>
     <header class="page-head">
       <h1><xsl:value-of select="ed:kind-label($kind, true())"/></h1>
@@ -59,7 +56,7 @@
         <xsl:text> </xsl:text>
         <xsl:value-of select="if (count($entries) = 1) then lower-case(ed:kind-label($kind, false())) else $plural"/>
         <xsl:text> named in the article, </xsl:text>
-        <xsl:value-of select="if ($kind = 'person') then 'in alphabetical order of surname' else 'in alphabetical order'"/>
+        <xsl:value-of select="if (ed:kind-row($kind)/@sort = 'surname') then 'in alphabetical order of surname' else 'in alphabetical order'"/>
         <xsl:text>. Each entry gives what the edition knows and links to every mention in the text, by paragraph (¶), table, abstract, title or reference.</xsl:text>
       </p>
     </header>
@@ -83,11 +80,11 @@
   <xsl:template name="h:entry">
     <xsl:variable name="kind" select="ed:kind(.)"/>
     <xsl:variable name="id" select="string(@xml:id)"/>
-    <article class="entry entry-{$kind}" id="{$id}" aria-labelledby="{$id}-heading">
+    <article class="entry entry-{ed:kind-row($kind)/@class}" id="{$id}" aria-labelledby="{$id}-heading">
       <h2 id="{$id}-heading">
-        <xsl:apply-templates select="(persName | placeName | orgName)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
+        <xsl:apply-templates select="ed:names(.)[@type = 'main'][1]/@xml:lang" mode="h:lang"/>
         <xsl:value-of select="ed:label(.)"/>
-        <xsl:variable name="life" select="h:life-years(.)"/>
+        <xsl:variable name="life" select="ed:life-span(.)"/>
         <xsl:if test="$life ne ''">
           <span class="entry-years"><xsl:text> (</xsl:text><xsl:value-of select="$life"/><xsl:text>)</xsl:text></span>
         </xsl:if>
@@ -96,7 +93,7 @@
         <p class="entry-type"><xsl:value-of select="ed:kind-label($kind, false()) || ' · ' || replace(@type, '-', ' ')"/></p>
       </xsl:if>
       <dl class="facts">
-        <xsl:variable name="variants" select="h:variant-names(.)"/>
+        <xsl:variable name="variants" select="ed:variant-names(.)"/>
         <xsl:if test="exists($variants)">
           <dt>Other names</dt>
           <dd>
@@ -108,7 +105,7 @@
         </xsl:if>
         <xsl:call-template name="h:facts"><xsl:with-param name="links" select="true()"/></xsl:call-template>
         <xsl:if test="self::place">
-          <xsl:variable name="here" select="$ed:events[ed:id(@where) = $id]"/>
+          <xsl:variable name="here" select="ed:events-at(.)"/>
           <xsl:if test="exists($here)">
             <dt>Events here</dt>
             <dd>
@@ -119,7 +116,7 @@
               </xsl:for-each>
             </dd>
           </xsl:if>
-          <xsl:variable name="lives" select="$ed:persons[(birth | death)/placeName/ed:id(@ref) = $id]"/>
+          <xsl:variable name="lives" select="ed:lives-at(.)"/>
           <xsl:if test="exists($lives)">
             <dt>Persons born or died here</dt>
             <dd>
@@ -140,9 +137,9 @@
           </dd>
         </xsl:if>
         <xsl:if test="self::place and exists(ed:lat-long(.))">
-          <xsl:variable name="ll" select="ed:lat-long(.)"/>
+          <xsl:variable name="lat-long" select="ed:lat-long(.)"/>
           <dt>Maps</dt>
-          <dd><a class="external" href="https://www.openstreetmap.org/?mlat={$ll[1]}&amp;mlon={$ll[2]}#map=9/{$ll[1]}/{$ll[2]}">OpenStreetMap</a></dd>
+          <dd><a class="external" href="https://www.openstreetmap.org/?mlat={$lat-long[1]}&amp;mlon={$lat-long[2]}#map=9/{$lat-long[1]}/{$lat-long[2]}">OpenStreetMap</a></dd>
         </xsl:if>
       </dl>
       <xsl:call-template name="h:entry-notes"/>
@@ -188,26 +185,11 @@
     </div>
   </xsl:template>
 
-  <!-- Life years of a person: 1881–1922, 1889–1931/1932. -->
-  <xsl:function name="h:life-years" as="xs:string">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="born" select="string-join(distinct-values($entry/birth/@when ! substring(., 1, 4)), '/')"/>
-    <xsl:variable name="died" select="string-join(distinct-values($entry/death/@when ! substring(., 1, 4)), '/')"/>
-    <xsl:sequence select="if ($born = '' and $died = '') then ''
-      else if ($died = '') then 'born ' || $born
-      else if ($born = '') then 'died ' || $died
-      else $born || '–' || $died"/>
-  </xsl:function>
 
   <!-- ===== Chronology ===== -->
 
   <xsl:template name="h:chronology">
-    <xsl:variable name="items" as="element()*">
-      <xsl:perform-sort select="$ed:events, $ed:dated-mentions">
-        <xsl:sort select="ed:date-sort-key(.)"/>
-        <xsl:sort select="if (self::event) then 0 else 1" data-type="number"/>
-      </xsl:perform-sort>
-    </xsl:variable>
+    <xsl:variable name="items" select="ed:register-order('event')"/>
     <header class="page-head">
       <h1>Chronology</h1>
       <p class="lede">
@@ -244,7 +226,7 @@
         <h3 class="chrono-title"><span class="chrono-kind">Event</span><xsl:text> </xsl:text><xsl:value-of select="ed:label(.)"/></h3>
         <xsl:call-template name="h:entry-notes"/>
         <dl class="facts">
-          <xsl:variable name="variants" select="h:variant-names(.)"/>
+          <xsl:variable name="variants" select="ed:variant-names(.)"/>
           <xsl:if test="exists($variants)">
             <dt>Also called</dt>
             <dd><xsl:value-of select="$variants ! normalize-space(.)" separator="; "/></dd>
@@ -264,8 +246,8 @@
 
   <xsl:template match="date" mode="h:chrono">
     <xsl:variable name="id" select="ed:date-id(.)"/>
-    <xsl:variable name="event" select="ed:target(@corresp)[self::event]"/>
-    <xsl:variable name="kwic" select="h:kwic(.)"/>
+    <xsl:variable name="event" select="ed:event-of(.)"/>
+    <xsl:variable name="kwic" select="ed:kwic(.)"/>
     <li class="chrono-item chrono-mention" id="{$id}">
       <p class="chrono-date"><xsl:value-of select="ed:format-date(.)"/></p>
       <div class="chrono-body">
@@ -287,42 +269,6 @@
     </li>
   </xsl:template>
 
-  <!-- Key word in context for a dated mention: (before, the date, after),
-       from its row, paragraph, heading or title, without editorial notes. -->
-  <xsl:function name="h:kwic" as="xs:string+">
-    <xsl:param name="date" as="element(date)"/>
-    <xsl:variable name="container" select="$date/ancestor::*[self::row or self::p or self::head or self::titlePart or self::bibl or self::item][1]"/>
-    <xsl:variable name="flat" as="xs:string">
-      <xsl:value-of>
-        <xsl:apply-templates select="$container" mode="h:kwic">
-          <xsl:with-param name="target" select="$date" tunnel="yes"/>
-        </xsl:apply-templates>
-      </xsl:value-of>
-    </xsl:variable>
-    <xsl:variable name="before" select="substring-before($flat, '&#xE000;')"/>
-    <xsl:variable name="match" select="substring-before(substring-after($flat, '&#xE000;'), '&#xE001;')"/>
-    <xsl:variable name="after" select="substring-after($flat, '&#xE001;')"/>
-    <xsl:variable name="bw" select="tokenize(normalize-space($before), ' ')[. ne '']"/>
-    <xsl:variable name="aw" select="tokenize(normalize-space($after), ' ')[. ne '']"/>
-    <xsl:sequence select="
-      (if (count($bw) gt 10) then '… ' else '') || string-join($bw[position() gt last() - 10], ' ') || (if (matches($before, '\s$')) then ' ' else ''),
-      normalize-space($match),
-      (if (matches($after, '^\s')) then ' ' else '') || string-join($aw[position() le 10], ' ') || (if (count($aw) gt 10) then ' …' else '')"/>
-  </xsl:function>
-
-  <xsl:template match="date" mode="h:kwic">
-    <xsl:param name="target" as="element(date)" tunnel="yes"/>
-    <xsl:choose>
-      <xsl:when test=". is $target">&#xE000;<xsl:value-of select="."/>&#xE001;</xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template match="note | pb" mode="h:kwic"/>
-  <xsl:template match="lb" mode="h:kwic"><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="cell" mode="h:kwic">
-    <xsl:apply-templates mode="h:kwic"/>
-    <xsl:if test="following-sibling::cell"><xsl:text> · </xsl:text></xsl:if>
-  </xsl:template>
 
   <!-- ===== Bibliography ===== -->
 
@@ -336,8 +282,7 @@
       </p>
     </header>
     <div class="entries">
-      <xsl:for-each select="$ed:bibliography">
-        <xsl:sort select="ed:sort-key(.)" lang="en"/>
+      <xsl:for-each select="ed:register-order('bibl')">
         <xsl:variable name="printed" select="ed:printed-reference(.)"/>
         <xsl:variable name="id" select="string(@xml:id)"/>
         <article class="entry entry-bibl" id="{$id}" aria-labelledby="{$id}-heading">
@@ -363,7 +308,7 @@
           <xsl:for-each select="$printed//note[@type = 'editorial']">
             <div class="entry-note">
               <p>
-                <span class="note-label">Editorial note <a href="index.html#{h:note-id(.)}"><xsl:value-of select="h:note-number(.)"/></a> on the printed reference. </span>
+                <span class="note-label">Editorial note <a href="index.html#{ed:note-id(.)}"><xsl:value-of select="ed:note-number(.)"/></a> on the printed reference. </span>
                 <xsl:apply-templates mode="h:inline"/>
               </p>
             </div>
@@ -549,6 +494,11 @@
     </section>
   </xsl:template>
 
+  <!-- What the pages offer for download (ed:downloads, model-outputs.xsl),
+       with their links from the HTML folder. -->
+  <xsl:variable name="h:downloads" as="map(xs:string, xs:string)*" select="ed:downloads() ! map{
+    'group': string(@group), 'label': string(@label), 'href': ed:output-href(.)}"/>
+
   <xsl:function name="h:principle-title" as="xs:string">
     <xsl:param name="name" as="xs:string"/>
     <xsl:sequence select="(map{'correction': 'Correction', 'normalization': 'Normalisation', 'quotation': 'Quotation marks',
@@ -557,28 +507,5 @@
       upper-case(substring($name, 1, 1)) || substring($name, 2))[1]"/>
   </xsl:function>
 
-  <!-- The files of the other outputs, relative to output/html. -->
-  <xsl:variable name="h:downloads" as="map(xs:string, xs:string)*" select="
-    map{'group': 'Text', 'label': 'TEI P5 XML source', 'href': '../data/article.xml'},
-    map{'group': 'Text', 'label': 'PDF for print (PDF/A)', 'href': '../pdf/article.pdf'},
-    map{'group': 'Persons', 'label': 'JSON', 'href': '../data/persons.json'},
-    map{'group': 'Persons', 'label': 'CSV', 'href': '../data/persons.csv'},
-    map{'group': 'Places', 'label': 'JSON', 'href': '../data/places.json'},
-    map{'group': 'Places', 'label': 'CSV', 'href': '../data/places.csv'},
-    map{'group': 'Places', 'label': 'GeoJSON', 'href': '../data/places.geojson'},
-    map{'group': 'Organisations', 'label': 'JSON', 'href': '../data/organisations.json'},
-    map{'group': 'Organisations', 'label': 'CSV', 'href': '../data/organisations.csv'},
-    map{'group': 'Chronology', 'label': 'JSON', 'href': '../data/chronology.json'},
-    map{'group': 'Chronology', 'label': 'CSV', 'href': '../data/chronology.csv'},
-    map{'group': 'Bibliography', 'label': 'JSON', 'href': '../data/bibliography.json'},
-    map{'group': 'Bibliography', 'label': 'CSV', 'href': '../data/bibliography.csv'},
-    map{'group': 'Bibliography', 'label': 'CSL-JSON', 'href': '../data/bibliography.csl.json'},
-    map{'group': 'Bibliography', 'label': 'BibTeX', 'href': '../data/bibliography.bib'},
-    map{'group': 'Metadata', 'label': 'Dublin Core (XML)', 'href': '../data/dublin-core.xml'},
-    map{'group': 'Metadata', 'label': 'Sitemap', 'href': '../data/sitemap.xml'},
-    map{'group': 'Schemas', 'label': 'RELAX NG', 'href': '../data/schema/edition.rng'},
-    map{'group': 'Schemas', 'label': 'W3C XML Schema', 'href': '../data/schema/edition.xsd'},
-    map{'group': 'Schemas', 'label': 'ISO Schematron', 'href': '../data/schema/edition.sch'},
-    map{'group': 'Schemas', 'label': 'ODD (TEI customisation and documentation)', 'href': '../data/schema/edition.odd'}"/>
 
 </xsl:stylesheet>

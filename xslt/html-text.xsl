@@ -19,7 +19,8 @@
   <xsl:variable name="h:front" as="element(front)?" select="$ed:tei/text/front"/>
   <xsl:variable name="h:title-page" as="element(titlePage)?" select="$h:front/titlePage"/>
   <xsl:variable name="h:text-notes" as="element(note)*" select="$ed:tei/text//note[@type = 'editorial']"/>
-  <xsl:variable name="h:kinds" as="xs:string*" select="'person', 'place', 'org', 'event', 'date'"/>
+  <!-- The kinds the legend can highlight (the kinds table's highlight column). -->
+  <xsl:variable name="h:kinds" as="element(ed:kind)*" select="$ed:kind-table/ed:kind[@highlight = 'yes']"/>
 
   <!-- ===== index.html ===== -->
 
@@ -85,9 +86,9 @@
         <ul>
           <xsl:for-each select="$h:kinds">
             <li>
-              <button type="button" class="hl-toggle hl-toggle-{.}" data-kind="{.}" aria-pressed="false">
+              <button type="button" class="hl-toggle hl-toggle-{@class}" data-kind="{@class}" aria-pressed="false">
                 <span class="swatch" aria-hidden="true"></span>
-                <xsl:value-of select="ed:kind-label(., true())"/>
+                <xsl:value-of select="@plural"/>
               </button>
             </li>
           </xsl:for-each>
@@ -117,7 +118,7 @@
         <h2 id="notes-heading">Editorial notes</h2>
         <ol class="note-list">
           <xsl:for-each select="$h:text-notes">
-            <li id="{h:note-id(.)}" value="{h:note-number(.)}">
+            <li id="{ed:note-id(.)}" value="{ed:note-number(.)}">
               <p>
                 <xsl:apply-templates mode="h:inline">
                   <xsl:with-param name="anchors" select="true()" tunnel="yes"/>
@@ -203,29 +204,26 @@
               <xsl:with-param name="anchors" select="true()" tunnel="yes"/>
             </xsl:apply-templates>
           </caption>
-          <xsl:if test="row[1][@role = 'label']">
-            <thead>
-              <xsl:apply-templates select="row[1]" mode="h:row"><xsl:with-param name="head" select="true()"/></xsl:apply-templates>
-            </thead>
+          <xsl:variable name="head" select="ed:table-head(.)"/>
+          <xsl:if test="exists($head)">
+            <thead><xsl:apply-templates select="$head" mode="h:row"/></thead>
           </xsl:if>
           <tbody>
-            <xsl:apply-templates select="row[not(position() = 1 and @role = 'label')]" mode="h:row"/>
+            <xsl:apply-templates select="row except $head" mode="h:row"/>
           </tbody>
         </table>
       </div>
     </figure>
   </xsl:template>
 
+  <!-- Header cells by the model's rule (ed:cell-scope). -->
   <xsl:template match="row" mode="h:row">
-    <xsl:param name="head" as="xs:boolean" select="false()"/>
     <tr>
       <xsl:for-each select="cell">
+        <xsl:variable name="scope" select="ed:cell-scope(.)"/>
         <xsl:choose>
-          <xsl:when test="$head">
-            <th scope="col"><xsl:call-template name="h:cell-content"/></th>
-          </xsl:when>
-          <xsl:when test="@role = 'label' or ../@role = 'label'">
-            <th scope="row"><xsl:call-template name="h:cell-content"/></th>
+          <xsl:when test="exists($scope)">
+            <th scope="{$scope}"><xsl:call-template name="h:cell-content"/></th>
           </xsl:when>
           <xsl:otherwise>
             <td><xsl:call-template name="h:cell-content"/></td>
@@ -283,9 +281,21 @@
     <xsl:param name="anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="entry" select="ed:entry(.)"/>
     <xsl:choose>
-      <xsl:when test="h:is-entry($entry)">
+      <!-- A name inside an event's name (Battle of Baljuvon): the event's name is
+           the link (links do not nest); this one keeps its mention id and card. -->
+      <xsl:when test="ed:is-entry($entry) and ancestor::*[@ref][self::persName or self::placeName or self::orgName or self::name]">
+        <span class="ent ent-{ed:kind-row(ed:kind($entry))/@class}">
+          <xsl:if test="$anchors and ancestor::text">
+            <xsl:attribute name="id" select="ed:mention-id(.)"/>
+            <xsl:attribute name="data-card" select="'card-' || $entry/@xml:id"/>
+          </xsl:if>
+          <xsl:apply-templates select="@xml:lang" mode="h:lang"/>
+          <xsl:apply-templates mode="h:inline"/>
+        </span>
+      </xsl:when>
+      <xsl:when test="ed:is-entry($entry)">
         <xsl:variable name="kind" select="ed:kind($entry)"/>
-        <a class="ent ent-{$kind}" href="{h:entry-href($entry)}">
+        <a class="ent ent-{ed:kind-row($kind)/@class}" href="{h:entry-href($entry)}">
           <xsl:if test="$anchors and ancestor::text">
             <xsl:attribute name="id" select="ed:mention-id(.)"/>
             <xsl:attribute name="data-card" select="'card-' || $entry/@xml:id"/>
@@ -317,7 +327,7 @@
     <xsl:choose>
       <xsl:when test="$anchors and exists(. intersect $ed:dated-mentions)">
         <xsl:variable name="id" select="ed:date-id(.)"/>
-        <a class="ent ent-date" href="chronology.html#{$id}" id="{$id}" data-card="card-{$id}">
+        <a class="ent ent-{ed:kind-row('date')/@class}" href="{h:register-file('date')}#{$id}" id="{$id}" data-card="card-{$id}">
           <xsl:sequence select="$time"/>
         </a>
       </xsl:when>
@@ -373,7 +383,7 @@
   <xsl:template match="note[@type = 'editorial']" mode="h:inline" priority="3">
     <xsl:param name="anchors" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="$anchors and ancestor::text">
-      <sup class="noteref-wrap"><a class="noteref" href="#{h:note-id(.)}" id="{h:noteref-id(.)}" data-card="card-{h:note-id(.)}"><span class="vh">Editorial note </span><xsl:value-of select="h:note-number(.)"/></a></sup>
+      <sup class="noteref-wrap"><a class="noteref" href="#{ed:note-id(.)}" id="{h:noteref-id(.)}" data-card="card-{ed:note-id(.)}"><span class="vh">Editorial note </span><xsl:value-of select="ed:note-number(.)"/></a></sup>
     </xsl:if>
   </xsl:template>
   <xsl:template match="note" mode="h:inline">

@@ -45,62 +45,54 @@
   <xsl:output method="html" version="5" html-version="5" encoding="UTF-8" indent="no"
     include-content-type="no"/>
 
-  <!-- The pages of the edition: file, navigation label, page title. -->
-  <xsl:variable name="h:pages" as="map(xs:string, xs:string)*" select="
-    map{'file': 'index.html', 'nav': 'Article', 'title': ''},
-    map{'file': 'persons.html', 'nav': 'Persons', 'title': 'Persons'},
-    map{'file': 'places.html', 'nav': 'Places', 'title': 'Places'},
-    map{'file': 'organisations.html', 'nav': 'Organisations', 'title': 'Organisations'},
-    map{'file': 'chronology.html', 'nav': 'Chronology', 'title': 'Chronology'},
-    map{'file': 'bibliography.html', 'nav': 'Bibliography', 'title': 'Bibliography'},
-    map{'file': 'about.html', 'nav': 'About', 'title': 'About this edition'}"/>
+  <!-- The pages of the edition (file, navigation label, title, description)
+       are $ed:outputs of format html (model-outputs.xsl); their content is
+       mode h:page-content of the page's row. -->
 
   <!-- ===== Entry point ===== -->
 
   <xsl:template match="/">
+    <xsl:apply-templates select="ed:pages()" mode="h:page-content"/>
+  </xsl:template>
+
+  <xsl:template match="ed:output[@path = 'html/index.html']" mode="h:page-content">
     <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'index.html'"/>
+      <xsl:with-param name="page" select="."/>
       <xsl:with-param name="class" select="'page-article'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:article"/></xsl:with-param>
       <xsl:with-param name="cards"><xsl:call-template name="h:cards"/></xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- A register page: its kind's entries, sorted (html-registers.xsl). -->
+  <xsl:template match="ed:output[@kind ne '']" mode="h:page-content">
     <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'persons.html'"/>
+      <xsl:with-param name="page" select="."/>
       <xsl:with-param name="content">
         <xsl:call-template name="h:register">
-          <xsl:with-param name="kind" select="'person'"/>
-          <xsl:with-param name="entries" select="$ed:persons"/>
+          <xsl:with-param name="kind" select="string(@kind)"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ed:output[@kind = 'event']" mode="h:page-content" priority="2">
     <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'places.html'"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="h:register">
-          <xsl:with-param name="kind" select="'place'"/>
-          <xsl:with-param name="entries" select="$ed:places"/>
-        </xsl:call-template>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'organisations.html'"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="h:register">
-          <xsl:with-param name="kind" select="'org'"/>
-          <xsl:with-param name="entries" select="$ed:orgs"/>
-        </xsl:call-template>
-      </xsl:with-param>
-    </xsl:call-template>
-    <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'chronology.html'"/>
+      <xsl:with-param name="page" select="."/>
       <xsl:with-param name="content"><xsl:call-template name="h:chronology"/></xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ed:output[@kind = 'bibl']" mode="h:page-content" priority="2">
     <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'bibliography.html'"/>
+      <xsl:with-param name="page" select="."/>
       <xsl:with-param name="content"><xsl:call-template name="h:bibliography"/></xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="ed:output[@path = 'html/about.html']" mode="h:page-content">
     <xsl:call-template name="h:page">
-      <xsl:with-param name="file" select="'about.html'"/>
+      <xsl:with-param name="page" select="."/>
       <xsl:with-param name="content"><xsl:call-template name="h:about"/></xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -108,11 +100,11 @@
   <!-- ===== The page shell ===== -->
 
   <xsl:template name="h:page">
-    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="page" as="element(ed:output)"/>
     <xsl:param name="class" as="xs:string" select="'page-register'"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="cards" as="node()*" select="()"/>
-    <xsl:variable name="page" select="$h:pages[?file = $file]"/>
+    <xsl:variable name="file" select="ed:output-href($page)"/>
     <xsl:result-document href="{$file}">
       <html lang="{($ed:language[. ne ''], 'en')[1]}">
         <head>
@@ -120,14 +112,14 @@
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <meta name="color-scheme" content="light dark"/>
           <title>
-            <xsl:value-of select="if ($page?title ne '') then $page?title || ' · ' || $ed:short-title || ' (digital edition)'
+            <xsl:value-of select="if ($page/@title ne '') then $page/@title || ' · ' || $ed:short-title || ' (digital edition)'
                                   else $ed:full-title || ' · digital edition'"/>
           </title>
-          <meta name="description" content="{h:page-description($file)}"/>
+          <meta name="description" content="{$page/@description}"/>
           <link rel="stylesheet" href="assets/edition.css"/>
           <link rel="icon" href="assets/icon.svg" type="image/svg+xml"/>
-          <xsl:if test="$edition-url ne ''">
-            <link rel="canonical" href="{$edition-url}{$file}"/>
+          <xsl:if test="$ed:edition-url ne ''">
+            <link rel="canonical" href="{ed:published-url($page)}"/>
           </xsl:if>
           <xsl:call-template name="h:highwire"/>
           <xsl:call-template name="h:dublin-core"/>
@@ -148,11 +140,11 @@
               </p>
               <nav class="site-nav" aria-label="Edition">
                 <ul>
-                  <xsl:for-each select="$h:pages">
+                  <xsl:for-each select="ed:pages()">
                     <li>
-                      <a href="{?file}">
-                        <xsl:if test="?file = $file"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
-                        <xsl:value-of select="?nav"/>
+                      <a href="{ed:output-href(.)}">
+                        <xsl:if test=". is $page"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                        <xsl:value-of select="@nav"/>
                       </a>
                     </li>
                   </xsl:for-each>
@@ -208,26 +200,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:function name="h:page-description" as="xs:string">
-    <xsl:param name="file" as="xs:string"/>
-    <xsl:sequence select="
-      if ($file = 'index.html') then $ed:abstract
-      else if ($file = 'persons.html') then 'Register of the persons named in ' || $ed:full-title || ', with their mentions in the article.'
-      else if ($file = 'places.html') then 'Register and map of the places named in ' || $ed:full-title || '.'
-      else if ($file = 'organisations.html') then 'Register of the organisations, states and movements named in ' || $ed:full-title || '.'
-      else if ($file = 'chronology.html') then 'Chronology of the events and dates of ' || $ed:full-title || ', with a timeline.'
-      else if ($file = 'bibliography.html') then 'The works cited in ' || $ed:full-title || ', in structured and printed form.'
-      else 'How to cite the digital edition of ' || $ed:full-title || '; its editorial principles, licence and downloads.'"/>
-  </xsl:function>
 
   <!-- ===== Metadata: Highwire Press, Dublin Core, schema.org ===== -->
 
-  <xsl:variable name="h:pdf-url" as="xs:string"
-    select="if ($edition-url ne '') then resolve-uri('../pdf/article.pdf', $edition-url) else '../pdf/article.pdf'"/>
+  <xsl:variable name="h:pdf-url" as="xs:string" select="ed:published-url(ed:output('pdf/article.pdf'))"/>
+  <xsl:variable name="h:article-url" as="xs:string" select="ed:published-url(ed:output('html/index.html'))"/>
 
   <xsl:template name="h:highwire">
     <meta name="citation_title" content="{$ed:full-title}"/>
-    <meta name="citation_author" content="{$ed:author-surname}, {$ed:author-forenames}"/>
+    <meta name="citation_author" content="{$ed:author-inverted}"/>
     <xsl:if test="$ed:author-affiliation ne ''">
       <meta name="citation_author_institution" content="{$ed:author-affiliation}"/>
     </xsl:if>
@@ -238,57 +219,46 @@
     <meta name="citation_keywords" content="{string-join($ed:keywords, '; ')}"/>
     <meta name="citation_abstract" content="{$ed:abstract}"/>
     <meta name="citation_pdf_url" content="{$h:pdf-url}"/>
-    <xsl:if test="$edition-url ne ''">
-      <meta name="citation_fulltext_html_url" content="{$edition-url}index.html"/>
-      <meta name="citation_public_url" content="{$edition-url}index.html"/>
+    <xsl:if test="$ed:edition-url ne ''">
+      <meta name="citation_fulltext_html_url" content="{$h:article-url}"/>
+      <meta name="citation_public_url" content="{$h:article-url}"/>
     </xsl:if>
     <xsl:for-each select="$ed:bibliography">
-      <xsl:variable name="p" select="ed:record-parts(.)"/>
+      <xsl:variable name="parts" select="ed:record-parts(.)"/>
       <meta name="citation_reference" content="{string-join((
-        $p?authors ! ('citation_author=' || ?family || ', ' || ?given),
-        'citation_title=' || $p?title,
-        $p?container ! ((if (current()/monogr/title/@level = 'j') then 'citation_journal_title=' else 'citation_inbook_title=') || .),
-        $p?volume ! ('citation_volume=' || .),
-        $p?issue ! ('citation_issue=' || .),
-        $p?pages ! ('citation_firstpage=' || substring-before(. || '-', '-')),
-        $p?pages[contains(., '-')] ! ('citation_lastpage=' || substring-after(., '-')),
-        $p?publisher ! ('citation_publisher=' || .),
-        ('citation_publication_date=' || $p?year)[$p?year ne '']), '; ')}"/>
+        $parts?authors ! ('citation_author=' || ?family || ', ' || ?given),
+        'citation_title=' || $parts?title,
+        $parts?container ! ((if (current()/monogr/title/@level = 'j') then 'citation_journal_title=' else 'citation_inbook_title=') || .),
+        $parts?volume ! ('citation_volume=' || .),
+        $parts?issue ! ('citation_issue=' || .),
+        $parts?pages ! ('citation_firstpage=' || substring-before(. || '-', '-')),
+        $parts?pages[contains(., '-')] ! ('citation_lastpage=' || substring-after(., '-')),
+        $parts?publisher ! ('citation_publisher=' || .),
+        ('citation_publication_date=' || $parts?year)[$parts?year ne '']), '; ')}"/>
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The edition's Dublin Core record (ed:dublin-core), as data/dublin-core.xml has it. -->
   <xsl:template name="h:dublin-core">
     <link rel="schema.DC" href="http://purl.org/dc/elements/1.1/"/>
     <link rel="schema.DCTERMS" href="http://purl.org/dc/terms/"/>
-    <meta name="DC.title" content="{$ed:full-title}"/>
-    <meta name="DC.creator" content="{$ed:author-surname}, {$ed:author-forenames}"/>
-    <xsl:for-each select="$ed:keywords">
-      <meta name="DC.subject" content="{.}"/>
+    <xsl:for-each select="ed:dublin-core()">
+      <meta name="DC.{?1}" content="{?2}"/>
     </xsl:for-each>
-    <meta name="DC.description" content="{$ed:abstract}"/>
-    <meta name="DC.publisher" content="{$ed:publisher}"/>
-    <meta name="DC.contributor" content="{$ed:publisher}"/>
-    <meta name="DC.date" content="{$ed:edition-date}"/>
-    <meta name="DC.type" content="Text"/>
-    <meta name="DC.format" content="text/html"/>
-    <meta name="DC.identifier" content="{$ed:identifier}"/>
-    <meta name="DC.language" content="{$ed:language}"/>
-    <meta name="DC.rights" content="{normalize-space($ed:licence)}"/>
     <xsl:if test="exists(ed:safe-url($ed:licence-url))">
       <meta name="DCTERMS.license" content="{ed:safe-url($ed:licence-url)}"/>
     </xsl:if>
-    <meta name="DC.source" content="{normalize-space(string-join(($ed:tei/teiHeader/fileDesc/sourceDesc/bibl/(author, title)), '. '))}"/>
   </xsl:template>
 
   <!-- schema.org ScholarlyArticle, as an XDM map for JSON serialisation. -->
   <xsl:function name="h:json-ld" as="map(*)">
     <xsl:variable name="source" select="$ed:tei/teiHeader/fileDesc/sourceDesc/bibl[1]"/>
-    <xsl:variable name="mentioned" select="($ed:persons, $ed:places, $ed:orgs, $ed:events)
+    <xsl:variable name="mentioned" select="$ed:named-entries
       [exists(ed:mentions(.))][not(@xml:id = $ed:title-stmt/author/@ref ! ed:id(.))]"/>
     <xsl:sequence select="map:merge((
       map{'@context': 'https://schema.org',
           '@type': 'ScholarlyArticle',
-          '@id': if ($edition-url ne '') then $edition-url || 'index.html' else $ed:identifier,
+          '@id': if ($ed:edition-url ne '') then $h:article-url else $ed:identifier,
           'identifier': $ed:identifier,
           'name': $ed:full-title,
           'headline': $ed:title,
@@ -309,9 +279,9 @@
           'encoding': array{
             map{'@type': 'MediaObject', 'encodingFormat': 'application/pdf', 'contentUrl': $h:pdf-url},
             map{'@type': 'MediaObject', 'encodingFormat': 'application/tei+xml',
-                'contentUrl': if ($edition-url ne '') then resolve-uri('../data/article.xml', $edition-url) else '../data/article.xml'}}},
+                'contentUrl': ed:published-url(ed:output('data/article.xml'))}}},
       (map{'license': ed:safe-url($ed:licence-url)})[exists(ed:safe-url($ed:licence-url))],
-      (map{'url': $edition-url || 'index.html'})[$edition-url ne '']
+      (map{'url': $h:article-url})[$ed:edition-url ne '']
     ))"/>
   </xsl:function>
 
@@ -327,14 +297,14 @@
   <xsl:function name="h:json-ld-thing" as="map(*)">
     <xsl:param name="entry" as="element()"/>
     <xsl:variable name="kind" select="ed:kind($entry)"/>
-    <xsl:variable name="same" select="$entry/idno ! ed:idno-url(.) ! ed:safe-url(.)"/>
+    <xsl:variable name="same-as" select="$entry/idno ! ed:idno-url(.) ! ed:safe-url(.)"/>
     <xsl:variable name="geo" select="if ($entry/self::place) then ed:lat-long($entry) else ()"/>
     <xsl:sequence select="map:merge((
-      map{'@type': map{'person': 'Person', 'place': 'Place', 'org': 'Organization', 'event': 'Event'}($kind),
+      map{'@type': string(ed:kind-row($kind)/@schema-org),
           '@id': h:entry-url($entry),
           'name': ed:label($entry)},
       (map{'alternateName': array{ ed:variants($entry) }})[exists(ed:variants($entry))],
-      (map{'sameAs': array{ $same }})[exists($same)],
+      (map{'sameAs': array{ $same-as }})[exists($same-as)],
       (map{'geo': map{'@type': 'GeoCoordinates', 'latitude': $geo[1], 'longitude': $geo[2]}})[count($geo) = 2],
       (map{'birthDate': string($entry/birth[1]/@when)})[$entry/birth/@when],
       (map{'deathDate': string($entry/death[1]/@when)})[count($entry/death[@when]) = 1],
@@ -344,21 +314,21 @@
 
   <xsl:function name="h:json-ld-work" as="map(*)">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:variable name="p" select="ed:record-parts($record)"/>
+    <xsl:variable name="parts" select="ed:record-parts($record)"/>
     <xsl:sequence select="map:merge((
       map{'@type': if ($record/@type = 'book') then 'Book' else 'ScholarlyArticle',
-          'name': $p?title,
-          'author': array{ $p?authors ! map{'@type': 'Person', 'familyName': ?family, 'givenName': ?given,
+          'name': $parts?title,
+          'author': array{ $parts?authors ! map{'@type': 'Person', 'familyName': ?family, 'givenName': ?given,
                                              'name': ?given || ' ' || ?family} },
-          'datePublished': $p?year},
+          'datePublished': $parts?year},
       (map{'isPartOf': map{'@type': if ($record/monogr/title/@level = 'j') then 'Periodical' else 'Book',
-                           'name': $p?container}})[exists($p?container)],
-      (map{'volumeNumber': $p?volume})[exists($p?volume)],
-      (map{'issueNumber': $p?issue})[exists($p?issue)],
-      (map{'pagination': $p?pages})[exists($p?pages)],
-      (map{'publisher': map{'@type': 'Organization', 'name': $p?publisher}})[exists($p?publisher)],
-      (map{'url': $p?url})[exists($p?url)],
-      (map{'inLanguage': $p?language})[$p?language ne '']
+                           'name': $parts?container}})[exists($parts?container)],
+      (map{'volumeNumber': $parts?volume})[exists($parts?volume)],
+      (map{'issueNumber': $parts?issue})[exists($parts?issue)],
+      (map{'pagination': $parts?pages})[exists($parts?pages)],
+      (map{'publisher': map{'@type': 'Organization', 'name': $parts?publisher}})[exists($parts?publisher)],
+      (map{'url': $parts?url})[exists($parts?url)],
+      (map{'inLanguage': $parts?language})[$parts?language ne '']
     ))"/>
   </xsl:function>
 
@@ -371,11 +341,10 @@
 
   <!-- ===== Links between the pages ===== -->
 
-  <!-- The page that holds the register of a kind. -->
+  <!-- The page that holds the register of a kind (the kinds table's page). -->
   <xsl:function name="h:register-file" as="xs:string">
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="map{'person': 'persons.html', 'place': 'places.html', 'org': 'organisations.html',
-      'event': 'chronology.html', 'date': 'chronology.html', 'bibl': 'bibliography.html'}($kind)"/>
+    <xsl:sequence select="string(ed:kind-row($kind)/@page)"/>
   </xsl:function>
 
   <!-- Relative link to a register entry. -->
@@ -388,50 +357,29 @@
        is known, else relative (JSON-LD resolves it against the page). -->
   <xsl:function name="h:entry-url" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="$edition-url || h:entry-href($entry)"/>
+    <xsl:sequence select="$ed:edition-url || h:entry-href($entry)"/>
   </xsl:function>
 
-  <!-- Is this a register entry (a standoff record with a page of its own)? -->
-  <xsl:function name="h:is-entry" as="xs:boolean">
-    <xsl:param name="e" as="element()?"/>
-    <xsl:sequence select="exists($e[self::person or self::place or self::org or self::event or self::biblStruct][ancestor::standOff])"/>
-  </xsl:function>
 
   <!-- The href for a TEI pointer (@target, @ref): a register entry, a place in
        the article, or an external URL that ed:safe-url lets through. -->
   <xsl:function name="h:pointer-href" as="xs:string?">
     <xsl:param name="pointer" as="xs:string?"/>
-    <xsl:variable name="p" select="normalize-space($pointer)"/>
-    <xsl:variable name="target" select="if (starts-with($p, '#')) then ed:target($p) else ()"/>
+    <xsl:variable name="pointer-text" select="normalize-space($pointer)"/>
+    <xsl:variable name="target" select="if (starts-with($pointer-text, '#')) then ed:target($pointer-text) else ()"/>
     <xsl:sequence select="
-      if (h:is-entry($target)) then h:entry-href($target)
-      else if (exists($target) and $target/ancestor::text) then 'index.html' || $p
-      else if (starts-with($p, '#')) then ()
-      else ed:safe-url($p)"/>
+      if (ed:is-entry($target)) then h:entry-href($target)
+      else if (exists($target) and $target/ancestor::text) then 'index.html' || $pointer-text
+      else if (starts-with($pointer-text, '#')) then ()
+      else ed:safe-url($pointer-text)"/>
   </xsl:function>
 
-  <!-- The anchor of a mention in index.html: names, dates, citations. -->
-  <xsl:function name="h:anchor" as="xs:string">
-    <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="if ($node/self::date) then ed:date-id($node)
-                          else if ($node/self::ref) then ed:citation-id($node)
-                          else ed:mention-id($node)"/>
-  </xsl:function>
 
-  <!-- The number of an editorial note of the text (1, 2 ...). -->
-  <xsl:function name="h:note-number" as="xs:integer">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="count($note/preceding::note[@type = 'editorial'][ancestor::text]) + 1"/>
-  </xsl:function>
 
-  <xsl:function name="h:note-id" as="xs:string">
-    <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="($note/@xml:id, 'note-' || h:note-number($note))[1]"/>
-  </xsl:function>
 
   <xsl:function name="h:noteref-id" as="xs:string">
     <xsl:param name="note" as="element(note)"/>
-    <xsl:sequence select="'ref-' || h:note-id($note)"/>
+    <xsl:sequence select="'ref-' || ed:note-id($note)"/>
   </xsl:function>
 
   <!-- Latitude and longitude in words: 39.77472° N, 64.42861° E. -->
@@ -441,16 +389,6 @@
                           || abs($lat-long[2]) || '° ' || (if ($lat-long[2] lt 0) then 'W' else 'E')"/>
   </xsl:function>
 
-  <!-- Names of an entry other than its label, one element per distinct form
-       (kept as elements so that their xml:lang survives). -->
-  <xsl:function name="h:variant-names" as="element()*">
-    <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="label" select="ed:label($entry)"/>
-    <xsl:for-each-group select="$entry/(persName | placeName | orgName | eventName)[normalize-space(.) ne $label]"
-                        group-by="normalize-space(.)">
-      <xsl:sequence select="current-group()[1]"/>
-    </xsl:for-each-group>
-  </xsl:function>
 
   <!-- A language tag for HTML's lang attribute. -->
   <xsl:template match="@xml:lang" mode="h:lang">

@@ -14,14 +14,10 @@ from functools import partial
 from pathlib import Path
 
 import click
-from lxml import etree
 
 from . import __version__
 from .findings import BuildError, count, format_text, plural, to_json_list
 from .paths import DEFAULT_OUT, DEFAULT_SOURCE, display_path
-
-TEI = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -194,92 +190,41 @@ def serve(port: int, directory: Path | None) -> None:
 
 # --- stats ----------------------------------------------------------------------------
 
-# Register entries, by the element that records them.
-# Register entries (in <standOff>) by element, and the mentions that point to them.
-_ENTRY_KINDS = {"person": "persons", "place": "places", "org": "orgs", "event": "events", "biblStruct": "bibl"}
-_MENTIONS = {"persName": "ref", "placeName": "ref", "orgName": "ref", "name": "ref"}
-# Not part of the reading text: editorial notes and additions, the gap's description.
-_NOT_READING = {"note", "gap", "reg", "corr", "expan", "fw"}
-_BREAKS = {"lb", "pb", "cb"}
-# Elements whose boundaries separate words even without white space between them.
-_BLOCKS = {"p", "head", "cell", "row", "table", "bibl", "listBibl", "byline", "titlePart", "docTitle",
-           "titlePage", "div", "front", "body", "back", "list", "item", "label"}
-
-
-def _reading_text(el: etree._Element, out: list[str]) -> None:
-    local = etree.QName(el).localname if isinstance(el.tag, str) else None
-    if local in _BREAKS:
-        out.append(" ")
-    if local is not None and local not in _NOT_READING:
-        out.append(el.text or "")
-        for child in el:
-            _reading_text(child, out)
-        if local in _BLOCKS:
-            out.append(" ")
-    out.append(el.tail or "")
-
-
-def edition_stats(tree: etree._ElementTree) -> dict:
-    """Register entries, the mentions in the text that point to them, the dates in the
-    text (editorial notes aside) and the words of the reading text (as the source
-    prints them: split at white space, notes and the omitted telephone aside)."""
-    root = tree.getroot()
-    kind_of: dict[str, str] = {}
-    entries = {kind: 0 for kind in _ENTRY_KINDS.values()}
-    for standoff in root.findall(f"{{{TEI}}}standOff"):
-        for local, kind in _ENTRY_KINDS.items():
-            for el in standoff.iter(f"{{{TEI}}}{local}"):
-                entries[kind] += 1
-                if el.get(XML_ID):
-                    kind_of[el.get(XML_ID)] = kind
-
-    mentions = {kind: 0 for kind in _ENTRY_KINDS.values()}
-    dates = words = 0
-    for text in root.findall(f"{{{TEI}}}text"):
-        for el in text.iter(etree.Element):
-            local = etree.QName(el).localname
-            pointer = None
-            if local in _MENTIONS:
-                pointer = el.get("ref")
-            elif local == "ref":
-                pointer = el.get("target")
-            kind = kind_of.get((pointer or "").removeprefix("#"))
-            if kind:
-                mentions[kind] += 1
-            if local == "date" and not any(etree.QName(a).localname == "note" for a in el.iterancestors()):
-                dates += 1
-        parts: list[str] = []
-        _reading_text(text, parts)
-        parts.pop()  # the <text> element's own tail is outside it
-        words += len("".join(parts).split())
-    return {"entries": entries, "mentions": mentions, "dates": dates, "words": words}
-
 
 @cli.command()
 @click.argument("source", required=False, type=_FILE)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Print the counts as a table or as JSON.")
 def stats(source: Path | None, fmt: str) -> None:
-    """Count register entries, their mentions, dates and words of SOURCE's reading text."""
-    from .xmlsafe import XMLInputError, load
+    """Count what the edition's model finds in SOURCE (default: edition/article.xml).
+
+    \b
+    For each kind of register entry (persons, places, organisations, events,
+    references):
+      entries           the entries of its register (in standOff)
+      mentions          names in the text that point to one of them (for
+                        references: the citations [n])
+    dated mentions      dates in the title page, abstract and body, outside
+                        editorial notes: the dates of the chronology
+    chronology items    events of the register plus dated mentions
+    paragraphs          numbered body paragraphs (the citable units)
+    words               words of the reading text as the source prints them
+                        (split at white space; editorial notes, additions and
+                        omissions left out)
+
+    The HTML registers and the data files are written from the same model and
+    give the same numbers. Exits 1 when SOURCE cannot be read.
+    """
+    from .stats import as_json, as_text, edition_stats
 
     source = source or _default_source()
     try:
-        doc = load(source)
-    except XMLInputError as exc:
+        numbers = edition_stats(source)
+    except BuildError as exc:
         for f in exc.findings:
             click.echo(format_text(f), err=True)
         sys.exit(1)
-    numbers = edition_stats(doc.tree)
-    if fmt == "json":
-        click.echo(json.dumps({"path": display_path(source), **numbers}, indent=2))
-        return
-    click.echo(f"{display_path(source)}")
-    click.echo(f"  {'':10} {'entries':>8} {'mentions':>9}")
-    for kind in numbers["entries"]:
-        click.echo(f"  {kind:10} {numbers['entries'][kind]:>8} {numbers['mentions'][kind]:>9}")
-    click.echo(f"  {'dates':10} {numbers['dates']:>8}")
-    click.echo(f"  {'words':10} {numbers['words']:>8}")
+    click.echo(as_json(source, numbers) if fmt == "json" else as_text(source, numbers))
 
 
 # --- package ----------------------------------------------------------------------------
@@ -305,9 +250,6 @@ def package(out_dir: Path | None, bag_dir: Path | None) -> None:
 
 # --- bench ----------------------------------------------------------------------------
 
-_BENCH_STAGES = ("validate", "html", "data", "pdf", "package", "html+data", "build")
-
-
 def _int_list(ctx, param, value: str) -> list[int]:
     try:
         numbers = [int(part) for part in value.split(",") if part.strip()]
@@ -318,12 +260,16 @@ def _int_list(ctx, param, value: str) -> list[int]:
     return sorted(set(numbers))
 
 
-def _stage_list(ctx, param, value: str) -> list[str]:
+def _stage_list(ctx, param, value: str | None) -> list[str]:
+    from .bench import STAGES
+
+    if value is None:
+        return list(STAGES)
     names = [part.strip() for part in value.split(",") if part.strip()]
-    unknown = [n for n in names if n not in _BENCH_STAGES]
+    unknown = [n for n in names if n not in STAGES]
     if unknown or not names:
         raise click.BadParameter(f"unknown stage(s) {', '.join(unknown) or '(none)'}; "
-                                 f"choose from {','.join(_BENCH_STAGES)}")
+                                 f"choose from {','.join(STAGES)}")
     return names
 
 
@@ -333,9 +279,9 @@ def _stage_list(ctx, param, value: str) -> list[str]:
               help="Cold runs of each stage and size; the median is reported.")
 @click.option("--sizes", default="1,10,40", show_default=True, callback=_int_list,
               help="Enlargements of the article to time (the body's divisions repeated N times).")
-@click.option("--stages", default=",".join(_BENCH_STAGES), show_default=True, callback=_stage_list,
-              help="Stages to time: validate, html, data, pdf, package, html+data (both in one build), "
-                   "build (everything).")
+@click.option("--stages", default=None, callback=_stage_list,
+              help="Stages to time, comma-separated (default: all): validate, html, data, pdf, package, "
+                   "html+data (both in one build), build (everything).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the measurements to this JSON file.")
 @click.option("--keep", "keep_dir", type=click.Path(file_okay=False, path_type=Path), default=None,

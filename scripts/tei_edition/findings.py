@@ -77,10 +77,6 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def sort_key(f: Finding) -> tuple:
-    return (f.path, f.line or 0, f.col or 0)
-
-
 class BuildError(Exception):
     """A build step failed. Carries located findings when the cause has a place
     (a stylesheet line, say), or just a message."""

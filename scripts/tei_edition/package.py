@@ -31,23 +31,19 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from urllib.parse import urlparse
-
-from lxml import etree
+from pathlib import Path
 
 from . import __version__, atomic
 from .findings import BuildError
 from .paths import DEFAULT_OUT, display_path
-from .steps_data import DATA_FILES
+from .steps_data import OUTPUTS_LIST, read_outputs
 
 CHECKSUMS = ("sha256", "sha512")
 BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 # The folders of output/ that make up the payload, in this order.
 PAYLOAD_FOLDERS = ("html", "pdf", "data")
-# Files a complete build has, besides DATA_FILES and the pages of the sitemap.
-REQUIRED_FILES = ("html/index.html", "pdf/article.pdf", "data/schema/edition.rng")
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+# The list of every output of a build, written by the data step (xslt/model-outputs.xsl).
+OUTPUTS_PATH = f"data/{OUTPUTS_LIST}"
 INTERNAL_DESCRIPTION = (
     "Archival package of a TEI P5 digital edition: data/html is the HTML edition, "
     "data/pdf the print edition, data/data the registers and metadata as data "
@@ -114,12 +110,14 @@ def make_package(out_dir: str | os.PathLike[str] = DEFAULT_OUT,
 
 
 def missing_files(out: Path) -> list[str]:
-    """What a complete build would have in ``out`` but it lacks (paths relative to it)."""
+    """What a complete build would have in ``out`` but it lacks (paths relative to it):
+    every output that the edition's list of outputs (``data/outputs.json``) names, and
+    that list itself."""
     out = Path(out)
-    wanted = [*REQUIRED_FILES, *(f"data/{name}" for name in DATA_FILES)]
-    sitemap = out / "data" / "sitemap.xml"
-    if sitemap.is_file():
-        wanted += [f"html/{page}" for page in sitemap_pages(sitemap)]
+    listed = out / OUTPUTS_PATH
+    if not listed.is_file():
+        return [OUTPUTS_PATH]
+    wanted = [o["path"] for o in read_outputs(listed)]
     seen: set[str] = set()
     return [w for w in wanted if not (w in seen or seen.add(w)) and not (out / w).is_file()]
 
@@ -133,23 +131,6 @@ def check_complete(out: Path) -> None:
         shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
         raise BuildError(f"{display_path(out)} is not a complete build: missing {shown}; "
                          "run `edition build` first (a package is made from a complete build)")
-
-
-def sitemap_pages(sitemap: Path) -> list[str]:
-    """The HTML pages a sitemap lists, relative to the site's root."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    try:
-        root = etree.parse(str(sitemap), parser).getroot()
-    except (etree.XMLSyntaxError, OSError) as exc:
-        raise BuildError(f"{display_path(sitemap)} cannot be read: {exc}") from None
-    pages = []
-    for loc in root.iter(f"{{{SITEMAP_NS}}}loc"):
-        text = (loc.text or "").strip()
-        parsed = urlparse(text)
-        path = PurePosixPath(parsed.path).name if parsed.scheme else text
-        if path and ".." not in PurePosixPath(path).parts and not path.startswith("/"):
-            pages.append(path)
-    return pages
 
 
 def check_target(out: Path, bag: Path) -> None:

@@ -1,19 +1,22 @@
 """Build step ``data``: the registers and metadata as data files, in ``output/data``.
 
 ``xslt/data.xsl`` writes every generated file (JSON, CSV, GeoJSON, CSL-JSON,
-BibTeX, Dublin Core, sitemap, bag-info.json) as a result document; this step only
-runs it, then adds two copies:
+BibTeX, GraphML, Dublin Core, sitemap, bag-info.json, outputs.json) as a result document;
+this step only runs it, then adds two copies:
 
 - ``article.xml``: the TEI source, byte for byte as it was validated;
 - ``schema/``: the edition's schemas (``edition.rng``, ``.xsd``, ``.sch``, ``.odd``,
   whichever exist) and the JSON Schemas of the data files (``schema/data/``).
 
-``DATA_FILES`` lists what the real ``data.xsl`` writes; the package step uses it
-to check that a build is complete before it packages it.
+The list of the edition's files is the model's (``$ed:outputs`` in
+``xslt/model-outputs.xsl``), written as ``data/outputs.json``: this step checks
+that every file data.xsl should write is there, and the package step reads it to
+check that a build is complete. Python keeps no list of its own.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -21,21 +24,9 @@ from .findings import BuildError
 from .paths import display_path, schema_dir
 from .transform import run
 
-# Files data.xsl writes, relative to output/data.
-GENERATED_FILES = (
-    "persons.json", "persons.csv",
-    "places.json", "places.csv", "places.geojson",
-    "organisations.json", "organisations.csv",
-    "chronology.json", "chronology.csv",
-    "bibliography.json", "bibliography.csv", "bibliography.csl.json", "bibliography.bib",
-    "dublin-core.xml",
-    "sitemap.xml",
-    "bag-info.json",
-)
+OUTPUTS_LIST = "outputs.json"
 SOURCE_COPY = "article.xml"
 SCHEMA_COPY = "schema"
-# Everything a complete data build holds (the schema copies vary: see copy_schemas).
-DATA_FILES = (*GENERATED_FILES, SOURCE_COPY)
 
 # The edition's own schemas, copied when present.
 SCHEMA_SUFFIXES = (".rng", ".xsd", ".sch", ".odd")
@@ -43,13 +34,27 @@ SCHEMA_SUFFIXES = (".rng", ".xsd", ".sch", ".odd")
 
 def build_data(ctx) -> None:
     out = ctx.fresh_dir("data")
-    result = run(ctx.stylesheet("data.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
-    if result is not None:
-        # data.xsl writes only result documents; a stylesheet that also has a
-        # principal result gets it kept here rather than lost.
-        (out / "edition.xml").write_text(result, encoding="utf-8")
+    run(ctx.stylesheet("data.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
     copy_source(ctx, out / SOURCE_COPY)
     copy_schemas(schema_dir(), out / SCHEMA_COPY)
+    if (out / OUTPUTS_LIST).is_file():
+        missing = [o["path"] for o in read_outputs(out / OUTPUTS_LIST)
+                   if o["producer"] == "data.xsl" and not (out.parent / o["path"]).is_file()]
+        if missing:
+            raise BuildError(f"{ctx.stylesheet('data.xsl')} did not write {', '.join(missing)}, "
+                             f"which its {OUTPUTS_LIST} lists")
+
+
+def read_outputs(path: Path) -> list[dict]:
+    """The outputs that ``outputs.json`` lists: dicts with ``path`` (relative to the
+    output folder), ``format``, ``producer``, ``mediaType``, ``kind``, ``group``, ``label``."""
+    try:
+        outputs = json.loads(path.read_text(encoding="utf-8"))["outputs"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BuildError(f"{display_path(path)} cannot be read as the edition's list of outputs: {exc}") from None
+    if not isinstance(outputs, list) or not all(isinstance(o, dict) and isinstance(o.get("path"), str) for o in outputs):
+        raise BuildError(f"{display_path(path)} does not list outputs with a path each")
+    return outputs
 
 
 def copy_source(ctx, target: Path) -> None:

@@ -1,8 +1,8 @@
 """Build step ``html``: the reading edition.
 
 ``xslt/html.xsl`` writes its pages (index.html, the registers, about.html) with
-``xsl:result-document`` into ``ctx.out_dir / "html"``; a principal result, if a
-stylesheet writes one, becomes ``index.html``. The static files the pages link
+``xsl:result-document`` into ``ctx.out_dir / "html"`` (the pages are the model's
+``ed:pages()``, ``xslt/model-outputs.xsl``). The static files the pages link
 to (``xslt/assets/``: edition.css, edition.js, icon.svg) are copied into
 ``html/assets``. The pages use relative links only, so the folder works from
 ``file://`` and from any static host.
@@ -21,9 +21,7 @@ ASSETS = "assets"
 
 def build_html(ctx) -> None:
     out = ctx.fresh_dir("html")
-    result = run(ctx.stylesheet("html.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
-    if result is not None:
-        (out / "index.html").write_text(result, encoding="utf-8")
+    run(ctx.stylesheet("html.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
     copy_assets(Path(ctx.xslt_dir) / ASSETS, out)
 
 
