@@ -4,6 +4,7 @@ stylesheets, source) for testing the pipeline independently of the real edition.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -96,11 +97,32 @@ def tree_snapshot():
 # --- the official TEI schema, Chromium ----------------------------------------------------
 
 
+def tei_all_path() -> Path:
+    return paths.SHARED_TEI / "tei_all.rng"
+
+
+@functools.lru_cache(maxsize=1)
+def tei_all_relaxng():
+    """The official tei_all RELAX NG schema; loading takes several seconds, so once."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    return etree.RelaxNG(etree.parse(str(tei_all_path()), parser))
+
+
+def conformance(path: Path) -> list:
+    """Findings of the official TEI P5 ``tei_all.rng`` for the source at ``path``
+    (summaries without a place dropped or placed, as ``edition validate`` does)."""
+    from tei_edition import validate, xmlsafe
+
+    doc = xmlsafe.load(path)
+    checked = validate._relaxng_findings(tei_all_relaxng(), doc, "tei_all", limit=10_000)
+    return validate._place_relaxng_summaries(checked.findings, doc, "tei_all")
+
+
 @pytest.fixture(scope="session")
 def tei_all():
     """The official tei_all RELAX NG schema (loaded once: it takes several seconds)."""
-    from tei_edition.validate import tei_all_path, tei_all_relaxng
-
     if not tei_all_path().is_file():
         pytest.skip(f"official TEI schema not available: {tei_all_path()} is absent "
                     "(../shared/tei is only beside the project on the workplace's machines)")

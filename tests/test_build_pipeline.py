@@ -96,12 +96,13 @@ def test_format_keeps_the_other_formats(mini, tree_snapshot):
     (mini.out / "pdf").mkdir()
     (mini.out / "pdf" / "edition.pdf").write_bytes(b"%PDF-1.7 previous")
     (mini.out / "html" / "stale.html").write_text("from an older build")
-    keep = {k: v for k, v in tree_snapshot(mini.out).items() if not k.startswith("html/")}
+    atomic.write_manifest(mini.out)  # as if that older build had written it
+    keep = {k: v for k, v in tree_snapshot(mini.out).items() if not k.startswith(("html/", ".edition-build"))}
 
     build.build(mini.source, mini.out, ["html"])
 
     after = tree_snapshot(mini.out)
-    assert {k: v for k, v in after.items() if not k.startswith("html/")} == keep
+    assert {k: v for k, v in after.items() if not k.startswith(("html/", ".edition-build"))} == keep
     assert "html/stale.html" not in after  # the rebuilt step's folder is replaced whole
     assert "html/index.html" in after
 
@@ -128,11 +129,11 @@ def test_atomic_swap_only_on_success(tmp_path, tree_snapshot):
     out.mkdir()
     (out / "a.txt").write_text("old")
     with pytest.raises(RuntimeError):
-        with atomic.replaced_dir(out) as tmp:
+        with atomic.replaced_dir(out, set()) as tmp:
             (tmp / "a.txt").write_text("new")
             raise RuntimeError("step failed")
     assert tree_snapshot(out) == {"a.txt": b"old"}
-    with atomic.replaced_dir(out) as tmp:
+    with atomic.replaced_dir(out, set()) as tmp:
         assert (tmp / "a.txt").read_text() == "old"  # previous output carried over
         (tmp / "b.txt").write_text("new")
     assert tree_snapshot(out) == {"a.txt": b"old", "b.txt": b"new"}
@@ -203,3 +204,25 @@ def test_real_broken_stylesheet_leaves_output_byte_identical(run_edition, tmp_pa
     assert "XPST0008" in result.stderr
     assert tree_snapshot(out) == before
     assert leftovers(tmp_path) == []
+
+
+def test_every_step_works_from_the_bytes_that_were_validated(tmp_path, monkeypatch):
+    # The source is replaced on disk just after it was validated (an editor
+    # saving, a checkout): the PDF and the data must carry what was validated.
+    pypdf = pytest.importorskip("pypdf")
+    source = tmp_path / "article.xml"
+    validated = (ROOT / "edition" / "article.xml").read_bytes()
+    source.write_bytes(validated)
+    real_validate = build.validate_document
+
+    def validate_then_replace(doc):
+        findings = real_validate(doc)
+        source.write_bytes(validated.replace(b"Anvar Posho", b"Someone Else"))
+        return findings
+
+    monkeypatch.setattr(build, "validate_document", validate_then_replace)
+    out = tmp_path / "output"
+    build.build(source, out, ["pdf", "data"])
+    assert (out / "data" / "article.xml").read_bytes() == validated
+    attached = pypdf.PdfReader(str(out / "pdf" / "article.pdf")).attachments
+    assert attached == {"article.xml": [validated]}

@@ -182,7 +182,7 @@ def test_a_bad_iso_date_is_one_readable_xsd_finding(run_edition, tmp_path):
 
 @pytest.mark.slow
 def test_real_edition_conforms_to_tei_all(tei_all):
-    from tei_edition.validate import conformance
+    from conftest import conformance
 
     assert [format_text(f) for f in conformance(paths.DEFAULT_SOURCE)] == []
 

@@ -25,6 +25,9 @@ import json
 import os
 import re
 import resource
+import socket
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -377,9 +380,12 @@ def test_an_output_folder_that_is_a_file_is_a_usage_error(sandbox):
     assert target.read_bytes() == b"keep me"
 
 
-@pytest.mark.parametrize("where", ["source-folder", "root", "project"])
+@pytest.mark.parametrize("where", ["source-folder", "root", "project", "assets", "json-schemas"])
 def test_an_output_folder_holding_the_source_or_project_is_refused(sandbox, where):
-    out = {"source-folder": sandbox.base, "root": Path("/"), "project": ROOT}[where]
+    # Inside the stylesheets' or schemas' folders, every later build would copy
+    # the old output into the new one (the assets, the schema copies).
+    out = {"source-folder": sandbox.base, "root": Path("/"), "project": ROOT,
+           "assets": ROOT / "xslt" / "assets" / "out", "json-schemas": ROOT / "schema" / "data" / "out"}[where]
     # For / and the project the source is empty: should the guard ever be lost, the
     # build stops at the source instead of copying and swapping the whole tree.
     source = valid_source(sandbox) if where == "source-folder" else sandbox.write("empty.xml", b"")
@@ -389,6 +395,7 @@ def test_an_output_folder_holding_the_source_or_project_is_refused(sandbox, wher
     assert f"refusing to build into {out}" in run.stderr, run.stderr
     assert listing(sandbox.base) == before
     assert not list(out.parent.glob(f".{out.name}.building-*"))
+    assert where not in ("assets", "json-schemas") or not out.exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -695,3 +702,155 @@ def test_paper_reaches_the_build_steps(monkeypatch, tmp_path, given, expected):
                                       *given])
     assert result.exit_code == 0, result.output
     assert seen["paper"] == expected
+
+
+# --- serve and package stay inside their folders ------------------------------------------------
+
+
+@pytest.fixture
+def served(tmp_path):
+    """``edition serve`` of a folder with links out of it; yields (port, folder, process)."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!DOCTYPE html><title>hi</title>", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("secret outside the site")
+    (site / "passwd").symlink_to("/etc/passwd")
+    (site / "outside.txt").symlink_to(tmp_path / "outside.txt")
+    (site / "up").symlink_to(tmp_path)
+    process = subprocess.Popen([sys.executable, "-u", "-m", "tei_edition.cli", "serve", "--port", "0",
+                                "--dir", str(site), "--idle-timeout", "1"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", process.stdout.readline())[1])
+    yield port, site, process
+    process.terminate()
+    _, err = process.communicate(timeout=30)
+    assert "Traceback" not in err
+
+
+def http_get(port: int, target: str) -> tuple[int, bytes]:
+    """Send a raw request line (no client-side normalisation of the path)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as s:
+        s.sendall(f"GET {target} HTTP/1.0\r\n\r\n".encode("latin-1"))
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    status = int(data.split(b" ", 2)[1])
+    return status, data.partition(b"\r\n\r\n")[2]
+
+
+@pytest.mark.parametrize("target", ["/passwd", "/outside.txt", "/up/outside.txt", "/up/"])
+def test_serve_follows_no_link_out_of_its_folder(served, target):
+    status, body = http_get(served[0], target)
+    assert status == 404
+    assert b"root:" not in body and b"secret" not in body
+
+
+@pytest.mark.parametrize("target", ["/%00", "/index.html%00.txt", "/%ff%fe", "/..%2f..%2fetc%2fpasswd",
+                                    "/a\\..\\b"])
+def test_serve_answers_400_to_a_bad_path(served, target):
+    assert http_get(served[0], target)[0] == 400
+    assert http_get(served[0], "/index.html")[0] == 200  # and goes on serving
+
+
+def test_serve_closes_an_idle_half_request(served):
+    with socket.create_connection(("127.0.0.1", served[0]), timeout=30) as s:
+        s.sendall(b"GET /index.html HTTP/1.1\r\n")  # and nothing more
+        assert s.recv(1024) == b""  # closed by the server (the socket's own limit is 30 s)
+
+
+def test_package_copies_no_link_out_of_the_output(tmp_path):
+    from tei_edition.package import make_package
+    from tei_edition.findings import BuildError
+    from test_package import make_output
+
+    out = make_output(tmp_path / "output")
+    (tmp_path / "secret.txt").write_text("not part of the edition")
+    (out / "data" / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(BuildError, match=r"secret.txt: it is a symbolic link to .*outside"):
+        make_package(out, tmp_path / "bag")
+    assert not (tmp_path / "bag").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".bag")] == []
+
+
+# --- CSV injection ------------------------------------------------------------------------------
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
+    import csv
+
+    from conftest import run_step
+
+    formulas = ['=HYPERLINK("http://example.org","x")', "+1+2", "-2+3", "@SUM(A1:A2)", "=1,2"]
+    data = article()
+    for old, new in (
+        (b'<persName type="variant" xml:lang="uz-Latn">Anvar Posho</persName>',
+         b"".join(b'<persName type="variant">' + html.escape(f).encode() + b"</persName>"
+                  for f in formulas)),
+        (b'<birth when="1889">', b'<birth when="-1889">'),  # a plain (negative) number stays a number
+    ):
+        assert old in data
+        data = data.replace(old, new, 1)
+    folder = run_step("data", tmp_path, source_bytes=data, source_path=tmp_path / "article.xml")
+    raw = (folder / "persons.csv").read_text(encoding="utf-8")
+    rows = {r["id"]: r for r in csv.DictReader(raw.splitlines(keepends=True))}
+    assert rows["enver"]["variants"].split("; ")[:len(formulas)] == ["'" + formulas[0], *formulas[1:]]
+    # Only the first value of the cell is at its start: that one is neutralised, and quoted.
+    assert "\"'=HYPERLINK(\"\"http://example.org\"\",\"\"x\"\")" in raw
+    assert rows["ibrahim-bek"]["birth_date"] == "-1889"
+    for row in rows.values():
+        for value in row.values():
+            assert not (value or "").startswith(("=", "+", "@", "\t", "\r")), value
+
+
+# --- ids of the HTML edition ------------------------------------------------------------------
+
+
+def test_every_id_the_html_writer_makes_is_refused_as_an_xml_id(tmp_path):
+    """An xml:id equal to an id the HTML writer makes for its own elements (main,
+    m-enver-1, d-1, card-..., X-heading) would give a page two elements with one
+    id: the Schematron rule id-reserved refuses every such id, read here from a
+    real build of the article, with a located error."""
+    from conftest import run_step
+    from tei_edition import validate, xmlsafe
+
+    folder = run_step("html", tmp_path)
+    made = set()
+    for page in folder.rglob("*.html"):
+        made |= set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+    own = set(re.findall(rb'xml:id="([^"]+)"', article()))
+    generated = sorted(made - {i.decode() for i in own})
+    assert {"main", "map", "timeline", "d-1", "m-enver-1", "card-store", "enver-heading"} <= set(generated)
+    body = "".join(f'\n<ab xml:id="{i}">x</ab>' for i in generated)
+    doc = xmlsafe.load_bytes(f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>{body}</body></text></TEI>'.encode(),
+                             tmp_path / "ids.xml")
+    refused = {f.message.split('"')[1]: f for f in validate.check_schematron(doc, limit=10_000).findings
+               if f.rule == "id-reserved"}
+    assert sorted(refused) == generated
+    first = refused[generated[0]]
+    assert (first.line, first.col) == (2, 1)
+
+
+# --- file names that are not UTF-8 --------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_named_as_typed_with_line_and_column(tmp_path):
+    name = b"bad\xe9\xff.xml"
+    (Path(os.fsdecode(tmp_path)) / os.fsdecode(name)).write_bytes(b"<TEI>")
+
+    def edition(*args: bytes) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable.encode(), b"-m", b"tei_edition.cli", *args], cwd=tmp_path,
+                              capture_output=True, timeout=120)
+
+    text = edition(b"validate", name)
+    assert text.returncode == 1
+    assert text.stdout.startswith(name + b":1:6: error: not well-formed: ")
+    assert b"codec" not in text.stdout + text.stderr and b"Traceback" not in text.stderr
+    as_json = edition(b"validate", b"--format", b"json", name)
+    report = json.loads(as_json.stdout)
+    assert os.fsencode(report["files"][0]["path"]) == name
+    assert report["files"][0]["findings"][0]["line"] == 1 and report["files"][0]["findings"][0]["col"] == 6
+
+    built = edition(b"build", str(paths.DEFAULT_SOURCE).encode(), b"--out", b"out\xff", b"--format", b"data")
+    assert built.returncode == 1
+    assert b"refusing to build into " in built.stderr and b"out\xff: its path is not valid UTF-8" in built.stderr
+    assert sorted(os.listdir(tmp_path)) == [os.fsdecode(name)]

@@ -14,6 +14,9 @@
     every build is byte-identical);
   - CSV (RFC 4180): one header row, one row per record, CRLF line ends on
     every row, a field quoted only when it holds a quote, a comma, CR or LF;
+    a field that begins like a spreadsheet formula (=, +, -, @, tab, CR) and
+    is not a plain number gets a ' before it and is quoted (OWASP's advice
+    against CSV injection);
     a column is a path through the record ("birth_date" = the "date" of each
     member of the "birth" array), lists joined with "; ".
 
@@ -181,10 +184,18 @@
     <xsl:sequence select="string-join($fields ! dx:csv-field(.), ',')"/>
   </xsl:function>
 
+  <!-- The one CSV escaping function. A field that a spreadsheet would take for a
+       formula (it begins with =, +, -, @, a tab or CR: CSV injection) is
+       neutralised as OWASP recommends: a ' before it, and the field quoted;
+       a plain number ("-12.5") is no formula and is kept as it is. Then RFC 4180:
+       a field holding a quote, a comma, CR or LF is quoted, its quotes doubled. -->
   <xsl:function name="dx:csv-field" as="xs:string">
     <xsl:param name="field" as="xs:string"/>
-    <xsl:sequence select="if (matches($field, '[&quot;,&#13;&#10;]'))
-      then '&quot;' || replace($field, '&quot;', '&quot;&quot;') || '&quot;' else $field"/>
+    <xsl:variable name="formula" as="xs:boolean" select="matches($field, '^[=+\-@&#9;&#13;]')
+      and not(matches($field, '^[+\-]?[0-9]+(\.[0-9]+)?$'))"/>
+    <xsl:variable name="safe" select="if ($formula) then &quot;'&quot; || $field else $field"/>
+    <xsl:sequence select="if ($formula or matches($safe, '[&quot;,&#13;&#10;]'))
+      then '&quot;' || replace($safe, '&quot;', '&quot;&quot;') || '&quot;' else $safe"/>
   </xsl:function>
 
   <!-- The value of a column in a record: the column name is a path of keys

@@ -14,6 +14,7 @@ for the worker: the build calls it after the other steps have run.
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from lxml import etree
 
 from . import atomic
 from .findings import BuildError, Finding, count
-from .paths import DEFAULT_OUT, DEFAULT_SOURCE, ROOT, schema_dir, xslt_dir
+from .paths import DEFAULT_OUT, DEFAULT_SOURCE, ROOT, display_path, schema_dir, xslt_dir
 from .validate import validate_document
 from .worker import Worker, start as start_worker
 from .xmlsafe import SourceDocument, XMLInputError, load
@@ -99,20 +100,32 @@ class BuildResult:
 
 
 def check_out_dir(out_dir: Path, source: Path) -> None:
-    """Refuse an output folder that would swallow the source or the project.
+    """Refuse an output folder that would swallow the source or the project, or
+    that lies inside the folders the build reads.
 
-    The output folder is replaced as a whole (its previous content copied first),
-    so building into ``/``, the project folder or the source's own folder would
-    copy and swap far more than the edition's output.
+    The output folder is replaced as a whole (what it holds outside the rebuilt
+    formats carried over), so building into ``/``, the project folder or the
+    source's own folder would copy and swap far more than the edition's output;
+    and an output inside the stylesheets' or schemas' folder would be copied into
+    every later output (the assets, the schema copies), nesting deeper each time.
     """
     protected = [("the source", source.parent), ("the schemas", schema_dir()), ("the stylesheets", xslt_dir()),
                  ("the project", ROOT)]
+    try:
+        os.fsencode(out_dir).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BuildError(f"refusing to build into {out_dir}: its path is not valid UTF-8, and the XSLT processor "
+                         "would write elsewhere; choose a folder whose path is UTF-8") from None
     if out_dir == Path(out_dir.anchor):
         raise BuildError(f"refusing to build into {out_dir}: the output folder must not be the file system root")
     for what, folder in protected:
         if out_dir == folder or out_dir in folder.parents:
             raise BuildError(f"refusing to build into {out_dir}: the output folder is replaced as a whole "
                              f"and it holds {what} ({folder}); choose a folder of its own, such as output/")
+    for what, folder in (("schemas", schema_dir()), ("stylesheets", xslt_dir())):
+        if folder in out_dir.parents:
+            raise BuildError(f"refusing to build into {out_dir}: it lies inside the {what}' folder ({folder}), "
+                             "which the build copies into its output; choose a folder outside it, such as output/")
 
 
 def load_step(name: str) -> Callable[[BuildContext], None]:
@@ -134,11 +147,14 @@ def build(
     *,
     xslt: str | Path | None = None,
     progress: Callable[[str, str, float | None], None] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Validate ``source`` and build the selected formats into ``out_dir``.
 
     Raises ``InvalidSource`` (nothing built) or ``StepFailed`` (output unchanged).
-    ``progress(step, "start"|"done", seconds)`` is called around each step.
+    ``progress(step, "start"|"done", seconds)`` is called around each step;
+    ``notice(message)`` for what the user should know (waiting for another
+    build into the same folder, what an interrupted build left and was tidied).
     """
     unknown = set(formats or ()) - set(STEPS)
     if unknown:
@@ -160,12 +176,16 @@ def build(
             raise InvalidSource(findings)
 
         seconds: dict[str, float] = {}
-        with atomic.replaced_dir(out_dir) as tmp:
+        def wait_for(holder: str) -> None:
+            if notice:
+                notice(f"waiting for {holder}, which is building into {display_path(out_dir)}")
+
+        # The selected steps replace their own folders; the rest is carried over.
+        folders = {STEPS[name].folder for name in selected}
+        with atomic.replaced_dir(out_dir, folders, on_wait=wait_for, on_recover=notice, manifest=True) as tmp:
             try:
                 waiting: list[tuple[str, float, Callable[[], None]]] = []
                 for name in selected:
-                    # The selected step replaces its own folder; the others are carried over.
-                    shutil.rmtree(tmp / STEPS[name].folder, ignore_errors=True)
                     ctx = BuildContext(
                         source=source,
                         tree=doc.tree,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
 import click
@@ -64,7 +64,9 @@ def validate(sources: tuple[Path, ...], fmt: str) -> None:
                 for shown, found in results
             ],
         }
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        # A file name that is not UTF-8 keeps its undecodable bytes as \udcXX escapes: valid JSON.
+        text = json.dumps(report, ensure_ascii=False, indent=2)
+        click.echo(re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m[0]):04x}", text))
     else:
         for shown, found in results:
             for f in found:
@@ -92,6 +94,10 @@ def _step_names() -> list[str]:
     from .build import STEPS
 
     return list(STEPS)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @cli.command()
@@ -127,10 +133,20 @@ def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], p
         else:
             click.echo(f"edition: {step} done ({seconds:.1f} s)", err=True)
 
+    def notice(message: str) -> None:
+        if not quiet:
+            click.echo(f"edition: {message}", err=True)
+
+    # A `timeout`, a cancelled CI job: SIGTERM stops the build as Ctrl+C does.
+    signal.signal(signal.SIGTERM, _interrupt)
     started = time.monotonic()
     try:
         params = {"paper": paper.lower(), "edition-url": edition_url}
-        result = run_build(source, out, formats or None, params, progress=progress)
+        result = run_build(source, out, formats or None, params, progress=progress, notice=notice)
+    except KeyboardInterrupt:
+        click.echo(f"edition: build interrupted; nothing was built and {display_path(out)} was left unchanged",
+                   err=True)
+        sys.exit(130)
     except InvalidSource as exc:
         for f in exc.findings:
             click.echo(format_text(f), err=True)
@@ -166,16 +182,20 @@ def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], p
               help="TCP port to listen on (on 127.0.0.1 only).")
 @click.option("--dir", "directory", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder to serve (default: output/html).")
-def serve(port: int, directory: Path | None) -> None:
-    """Serve the built HTML edition on http://127.0.0.1:PORT/ (Ctrl+C stops)."""
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+@click.option("--idle-timeout", type=click.FloatRange(0.1, 3600), default=10, show_default=True,
+              help="Seconds after which a connection that sends nothing is closed.")
+def serve(port: int, directory: Path | None, idle_timeout: float) -> None:
+    """Serve the built HTML edition on http://127.0.0.1:PORT/ (Ctrl+C stops).
+
+    Only files inside the folder are served (no link is followed out of it); a
+    bad path is answered 400; idle connections are closed."""
+    from .serve import make_server
 
     folder = directory or DEFAULT_OUT / "html"
     if not folder.is_dir():
         raise click.UsageError(f"{display_path(folder)} does not exist; run `edition build` first")
-    handler = partial(SimpleHTTPRequestHandler, directory=str(folder))
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = make_server(folder, port, idle_timeout)
     except OSError as exc:
         raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
     host, real_port = server.server_address[:2]
@@ -348,6 +368,10 @@ def odd_check(stylesheets: Path, p5subset: Path, tei_p5: Path | None, out_dir: P
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: click's own handling plus a last-resort handler."""
+    # A file name that is not UTF-8 is printed as the bytes the user typed.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="surrogateescape")
     try:
         cli.main(args=argv, prog_name="edition", standalone_mode=True)
     except SystemExit:

@@ -238,8 +238,8 @@ def edition_verdict(case: Case) -> tuple[Verdict, Verdict, Verdict]:
     except XMLInputError as exc:
         rules = tuple(sorted({f.rule for f in exc.findings}))
         return Verdict(None), Verdict(None), Verdict(False, rules)
-    grammar = edition_validate.check_relaxng(doc) + edition_validate.check_xsd(doc)
-    sch = edition_validate.check_schematron(doc)
+    grammar = edition_validate.check_relaxng(doc).findings + edition_validate.check_xsd(doc).findings
+    sch = edition_validate.check_schematron(doc).findings
     return (Verdict(not any(f.is_error for f in grammar), tuple(sorted({f.rule for f in grammar}))),
             _sch_verdict([(f.rule, f.severity == ERROR) for f in sch]),
             Verdict(True))

@@ -20,8 +20,10 @@ between the HTML edition and the data downloads still work inside it)::
 written with the Library of Congress ``bagit`` library, declared as BagIt 1.0, and
 its tag manifests are written in a sorted order, so the same output always gives a
 byte-identical bag. It is validated (every checksum recomputed) before it is moved
-into place; the target is replaced as a whole, and only when it is empty or
-already a bag.
+into place; the target is replaced as a whole (``atomic.replaced_dir``: one
+swap, one packaging at a time), and only when it is empty or already a bag.
+A symbolic link in the output that leads out of it is refused: nothing from
+outside the output folder goes into the bag.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,10 +81,8 @@ def make_package(out_dir: str | os.PathLike[str] = DEFAULT_OUT,
     check_target(out, bag)
     info = bag_info(out)
 
-    bag.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{bag.name}.packaging-", dir=bag.parent))
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it 0700; the payload folder copies it
+    _check_links(out)
+    with atomic.replaced_dir(bag) as tmp:
         for folder in PAYLOAD_FOLDERS:
             shutil.copytree(out / folder, tmp / folder)
         _check_names(tmp)
@@ -98,10 +97,6 @@ def make_package(out_dir: str | os.PathLike[str] = DEFAULT_OUT,
         write_tagmanifests(tmp)
         validate_bag(tmp)
         oxum = bagit.Bag(str(tmp)).info["Payload-Oxum"]
-        atomic.commit(tmp, bag)
-    except BaseException:
-        atomic.discard(tmp)
-        raise
     size, count = (int(n) for n in oxum.split("."))
     return PackageResult(bag, count, size, oxum)
 
@@ -166,6 +161,19 @@ def bag_info(out: Path) -> dict[str, str]:
     return info
 
 
+def _check_links(out: Path) -> None:
+    """Refuse a symbolic link in the payload that leads out of the output folder
+    (a file from elsewhere must not be deposited, and checksummed as valid)."""
+    root = out.resolve()
+    for folder in PAYLOAD_FOLDERS:
+        for dirpath, dirnames, filenames in os.walk(out / folder):
+            for name in [*dirnames, *filenames]:
+                path = Path(dirpath) / name
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    raise BuildError(f"refusing to package {display_path(path)}: it is a symbolic link to "
+                                     f"{os.readlink(path)}, outside {display_path(out)}")
+
+
 def _check_names(payload: Path) -> None:
     # BagIt 1.0 manifests percent-encode %, CR and LF in paths; bagit.py encodes only
     # CR and LF, so such names are refused rather than written wrongly.
@@ -173,12 +181,6 @@ def _check_names(payload: Path) -> None:
         if any(c in path.name for c in "%\r\n"):
             raise BuildError(f"cannot package {path.relative_to(payload).as_posix()!r}: "
                              "file names with %, CR or LF are not supported")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 # --- tag manifests and validation -----------------------------------------------------

@@ -4,7 +4,8 @@
 BibTeX, GraphML, Dublin Core, sitemap, bag-info.json, outputs.json) as a result document;
 this step only runs it, then adds two copies:
 
-- ``article.xml``: the TEI source, byte for byte as it was validated;
+- ``article.xml``: the TEI source, byte for byte as it was validated (read
+  once, before validation: the file is never read again);
 - ``schema/``: the edition's schemas (``edition.rng``, ``.xsd``, ``.sch``, ``.odd``,
   whichever exist) and the JSON Schemas of the data files (``schema/data/``).
 
@@ -20,8 +21,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .findings import BuildError
-from .paths import display_path, schema_dir
+from .paths import schema_dir
 from .transform import run
 
 OUTPUTS_LIST = "outputs.json"
@@ -58,18 +58,9 @@ def read_outputs(path: Path) -> list[dict]:
 
 
 def copy_source(ctx, target: Path) -> None:
-    """Copy the source file's bytes, after checking they are what was validated."""
-    source = Path(ctx.source)
-    try:
-        data = source.read_bytes()
-    except OSError as exc:
-        raise BuildError(f"cannot copy {display_path(source)}: {exc.strerror or exc}") from None
-    document = getattr(ctx, "document", None)
-    if document is not None:
-        body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-        if body != document.text.encode("utf-8"):
-            raise BuildError(f"{display_path(source)} changed while the edition was being built; build again")
-    target.write_bytes(data)
+    """Copy the source's bytes as they were validated (not the file, which may
+    have changed since)."""
+    target.write_bytes(ctx.document.data)
 
 
 def copy_schemas(folder: Path, target: Path) -> list[Path]:

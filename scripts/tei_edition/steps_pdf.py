@@ -37,7 +37,7 @@ def build_pdf(ctx) -> Callable[[], None] | None:
     html = run(ctx.stylesheet("print.xsl"), ctx.tree, out, params, source_path=ctx.source)
     if html is None:
         raise BuildError("xslt/print.xsl produced no document")
-    request = {"html": html, "target": str(out / PDF_NAME), "source": ctx.source.read_bytes(),
+    request = {"html": html, "target": str(out / PDF_NAME), "source": ctx.document.data,
                "source_name": ctx.source.name}
 
     def report(result: pdf.RenderResult) -> None:

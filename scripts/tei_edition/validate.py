@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .findings import ERROR, WARNING, Finding
-from .paths import SHARED_TEI, display_path, schema_dir
+from .paths import display_path, schema_dir
 from .xmlsafe import SourceDocument, XMLInputError, load
 
 RELAXNG_FILE = "edition.rng"
@@ -28,6 +28,8 @@ XSD_FILE = "edition.xsd"
 SCHEMATRON_FILE = "edition.sch"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
+# Findings collected per check before the rest are only counted.
+MAX_FINDINGS = 100
 
 
 class SchemaProblem(Exception):
@@ -47,18 +49,45 @@ def validate(path: str | os.PathLike[str]) -> list[Finding]:
     return validate_document(doc)
 
 
-def validate_document(doc: SourceDocument) -> list[Finding]:
-    """Run RELAX NG, XSD and Schematron on an already safely parsed document."""
+def validate_document(doc: SourceDocument, limit: int = MAX_FINDINGS) -> list[Finding]:
+    """Run RELAX NG, XSD and Schematron on an already safely parsed document.
+
+    Each check stops collecting after ``limit`` findings (a document with
+    hundreds of thousands of errors must not take minutes to describe them);
+    the first ``limit`` by position are returned, then one finding that says
+    how many more there are."""
     schema_problems: list[Finding] = []
     found: list[Finding] = []
+    more = 0
+    exact = True
     for check in (check_relaxng, check_xsd, check_schematron):
         try:
-            found.extend(check(doc))
+            checked = check(doc, limit)
         except SchemaProblem as exc:
             schema_problems.append(exc.finding)
+            continue
+        found.extend(checked.findings)
+        more += checked.more
+        exact = exact and checked.exact
     found = _place_relaxng_summaries(found, doc, "relaxng")
     found.sort(key=lambda f: (f.line or 0, f.col or 0))
+    more += max(0, len(found) - limit)
+    found = found[:limit]
+    if more:
+        counted = f"{more} more errors" if exact else "more errors (at least one)"
+        found.append(Finding(doc.display, None, None, ERROR, "more-errors",
+                             f"{counted} not shown: each schema's check stops collecting after {limit} "
+                             "findings; correct these and validate again"))
     return schema_problems + found
+
+
+@dataclasses.dataclass
+class Checked:
+    """What one check found: at most ``limit`` findings, and how many more
+    errors it saw (``exact``: counted to the end, else at least that many)."""
+    findings: list[Finding]
+    more: int = 0
+    exact: bool = True
 
 
 _ELEMENT_IN_MESSAGE = re.compile(r"^Element (\S+) ")
@@ -219,29 +248,48 @@ def _node_at(doc: SourceDocument, xpath: str | None):
     return hits[0] if isinstance(hits, list) and hits else None
 
 
-def check_relaxng(doc: SourceDocument) -> list[Finding]:
-    return _relaxng_findings(_relaxng(str(_schema_file(RELAXNG_FILE, "RELAX NG"))), doc, "relaxng")
+def check_relaxng(doc: SourceDocument, limit: int = MAX_FINDINGS) -> Checked:
+    schema = _relaxng(str(_schema_file(RELAXNG_FILE, "RELAX NG")))
+    return _relaxng_findings(schema, doc, "relaxng", limit)
 
 
-def _relaxng_findings(schema: etree.RelaxNG, doc: SourceDocument, rule: str) -> list[Finding]:
+def _relaxng_findings(schema: etree.RelaxNG, doc: SourceDocument, rule: str, limit: int = MAX_FINDINGS) -> Checked:
     """Validate ``doc`` with a compiled RELAX NG schema; one finding per logged error."""
     if schema.validate(doc.tree):
-        return []
+        return Checked([])
+    log = schema.error_log
     out = []
-    for entry in schema.error_log:
+    for entry in log[:limit] if len(log) > limit else log:
         line, col = _locate(doc, _node_at(doc, entry.path))
-        out.append(Finding(doc.display, line or entry.line or None, col, ERROR, rule,
-                           _readable_names(entry.message, doc)))
-    return out
+        line = line or entry.line or None
+        if line is not None and col is None:
+            col = _line_start_column(doc, line)
+        out.append(Finding(doc.display, line, col, ERROR, rule, _readable_names(entry.message, doc)))
+    return Checked(out, max(0, len(log) - limit))
 
 
-def check_xsd(doc: SourceDocument) -> list[Finding]:
+def _line_start_column(doc: SourceDocument, line: int) -> int:
+    """Where a libxml2 error that gives only a line is placed: the first tag on
+    that line, or else its first character that is not white space."""
+    for element in doc.elements_on_line(line):
+        where = doc.position(element)
+        if where[0] == line and where[1] is not None:
+            return where[1]
+    text = doc.lines[line - 1] if 1 <= line <= len(doc.lines) else ""
+    return len(text) - len(text.lstrip()) + 1
+
+
+def check_xsd(doc: SourceDocument, limit: int = MAX_FINDINGS) -> Checked:
     schema = _xsd(str(_schema_file(XSD_FILE, "XSD")))
     out = []
+    more = 0
     try:
-        errors = list(schema.iter_errors(doc.tree))
+        errors = list(schema.iter_errors(doc.tree, validation_hook=_stop_after(limit)))
     except Exception as exc:  # a crash inside xmlschema must still be a finding
-        return [Finding(doc.display, None, None, ERROR, "xsd", f"XSD validation stopped: {_first_line(str(exc))}")]
+        return Checked([Finding(doc.display, None, None, ERROR, "xsd",
+                                f"XSD validation stopped: {_first_line(str(exc))}")])
+    if len(errors) > limit:
+        errors, more = errors[:limit], len(errors) - limit
     seen = set()
     for err in errors:
         node = getattr(err, "invalid_child", None)
@@ -256,7 +304,42 @@ def check_xsd(doc: SourceDocument) -> list[Finding]:
             continue
         seen.add(key)
         out.append(Finding(doc.display, line, col, ERROR, "xsd", _readable_names(message, doc)))
-    return out
+    return Checked(out, more, exact=not more)
+
+
+def _stop_after(limit: int):
+    """A ``validation_hook`` for xmlschema that stops the validation once more
+    than ``limit`` errors are collected.
+
+    xmlschema validates the document's root as one unit and only then yields
+    its errors, so ``iter_errors`` is not lazy: a document with 200,000 errors
+    took minutes (an error costs time in proportion to its element's children).
+    The hook is called as each element is entered, by the function that holds
+    the validation context; it gives the context an error list that stops the
+    validation (``XMLSchemaStopValidation``, which ``iter_errors`` catches and
+    then yields what was collected) when one error too many is appended. Should
+    a later xmlschema call it elsewhere, the hook does nothing: no cap, but the
+    same findings."""
+    from xmlschema.validators.exceptions import XMLSchemaStopValidation
+
+    class Capped(list):
+        def append(self, error) -> None:
+            super().append(error)
+            if len(self) > limit:
+                raise XMLSchemaStopValidation()
+
+    capped = False
+
+    def hook(element, xsd_element) -> bool:
+        nonlocal capped
+        if not capped:  # the first call is the root's: its context is the validation's
+            capped = True
+            context = sys._getframe(1).f_locals.get("context")
+            if type(getattr(context, "errors", None)) is list:
+                context.errors = Capped(context.errors)
+        return False  # validate the element as usual
+
+    return hook
 
 
 _XSD_ATTRIBUTE = re.compile(r"attribute ([\w:.-]+)='([^']*)'")
@@ -273,22 +356,25 @@ def _xsd_message(reason: str) -> str:
     return re.sub(r"\s*for <class '[^']*'>", "", reason)
 
 
-def check_schematron(doc: SourceDocument) -> list[Finding]:
+def check_schematron(doc: SourceDocument, limit: int = MAX_FINDINGS) -> Checked:
     schema = _schematron(str(_schema_file(SCHEMATRON_FILE, "Schematron")))
     try:
         schema.validate(doc.tree)
     except etree.LxmlError as exc:
-        return [Finding(doc.display, None, None, ERROR, "schematron",
-                        f"Schematron validation stopped: {_first_line(str(exc))}")]
+        return Checked([Finding(doc.display, None, None, ERROR, "schematron",
+                                f"Schematron validation stopped: {_first_line(str(exc))}")])
     report = schema.validation_report
     if report is None:
-        return []
+        return Checked([])
     out = []
+    more = 0
     rule_context, rule_id = "", None
     for node in report.getroot().iterchildren():
         tag = etree.QName(node).localname if isinstance(node.tag, str) else ""
         if tag == "fired-rule":
             rule_context, rule_id = node.get("context", ""), node.get("id")
+        elif tag in ("failed-assert", "successful-report") and len(out) == limit:
+            more += 1
         elif tag in ("failed-assert", "successful-report"):
             text_node = node.find(f"{{{SVRL_NS}}}text")
             text = "".join(text_node.itertext()) if text_node is not None else ""
@@ -298,7 +384,7 @@ def check_schematron(doc: SourceDocument) -> list[Finding]:
             severity = WARNING if role in ("warning", "warn", "info", "information") else ERROR
             rule = node.get("id") or rule_id or f"schematron {rule_context}"
             out.append(Finding(doc.display, line, col, severity, rule, text))
-    return out
+    return Checked(out, more)
 
 
 _CLARK = re.compile(r"\{([^{}\s]*)\}([A-Za-z_][\w.\-]*)")
@@ -314,28 +400,3 @@ def _readable_names(message: str, doc: SourceDocument) -> str:
         return f"{prefix}:{m.group(2)}" if prefix else m.group(2)
 
     return _CLARK.sub(repl, message)
-
-
-# --- conformance with the official TEI schema (tests only) --------------------------
-
-
-def tei_all_path() -> Path:
-    return SHARED_TEI / "tei_all.rng"
-
-
-@lru_cache(maxsize=1)
-def tei_all_relaxng() -> etree.RelaxNG:
-    """The official tei_all RELAX NG schema; loading takes several seconds, so once."""
-    return etree.RelaxNG(_parse_schema_xml(tei_all_path(), "tei_all"))
-
-
-def conformance(path: str | os.PathLike[str]) -> list[Finding]:
-    """Findings of the official TEI P5 ``tei_all.rng`` for the source at ``path``."""
-    try:
-        doc = load(path)
-    except XMLInputError as exc:
-        return exc.findings
-    if not tei_all_path().is_file():
-        return [Finding(display_path(tei_all_path()), None, None, ERROR, "schema-missing",
-                        "official TEI schema tei_all.rng not found (expected in ../shared/tei)")]
-    return _place_relaxng_summaries(_relaxng_findings(tei_all_relaxng(), doc, "tei_all"), doc, "tei_all")

@@ -45,12 +45,16 @@ class XMLInputError(Exception):
 
 
 class SourceDocument:
-    """A safely parsed document: its lxml tree plus its text, kept for columns."""
+    """A safely parsed document: its lxml tree, its text (kept for columns) and
+    the bytes it was parsed from. Every build step works from these (``data``
+    is what the edition copies and attaches), never from the file again, which
+    may have changed since it was validated."""
 
-    def __init__(self, path: Path, tree: etree._ElementTree, text: str):
+    def __init__(self, path: Path, tree: etree._ElementTree, text: str, data: bytes):
         self.path = path
         self.tree = tree
         self.text = text
+        self.data = data
 
     @property
     def display(self) -> str:
@@ -67,6 +71,10 @@ class SourceDocument:
             if el.sourceline is not None:
                 by_line.setdefault(el.sourceline, []).append(el)
         return by_line
+
+    def elements_on_line(self, line: int) -> list[etree._Element]:
+        """The elements whose start tag ends on ``line`` (lxml's sourceline)."""
+        return self._elements_by_line.get(line, [])
 
     def position(self, element) -> tuple[int | None, int | None]:
         """(line, column) of the ``<`` that starts the element's start tag.
@@ -165,11 +173,6 @@ def load(path: str | os.PathLike[str]) -> SourceDocument:
     return load_bytes(data, p)
 
 
-def parse(path: str | os.PathLike[str]) -> etree._ElementTree:
-    """The lxml tree of ``path``, parsed safely (see ``load``)."""
-    return load(path).tree
-
-
 def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceDocument:
     """Safely parse ``data``, reporting findings against ``path``."""
     p = Path(path)
@@ -236,7 +239,8 @@ def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceD
 
     parser = _safe_parser()
     try:
-        root = etree.fromstring(body, parser, base_url=str(p))
+        # As a file URI (percent-encoded): a name that is not UTF-8 is no text lxml can take.
+        root = etree.fromstring(body, parser, base_url=Path(os.path.abspath(p)).as_uri())
     except etree.XMLSyntaxError as exc:
         raise XMLInputError(_syntax_findings(exc, parser.error_log, finding, text)) from None
     except (etree.LxmlError, ValueError) as exc:
@@ -250,7 +254,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str] = "<input>") -> SourceD
         refuse("external-dtd", _EXTERNAL_DTD_MESSAGE, 1, 1)
     if dtd is not None and any(True for _ in dtd.iterentities()):
         refuse("doctype-entities", _ENTITIES_MESSAGE, 1, 1)
-    return SourceDocument(p, tree, text)
+    return SourceDocument(p, tree, text, data)
 
 
 _ENTITIES_MESSAGE = (
@@ -392,7 +396,6 @@ __all__ = [
     "XMLInputError",
     "load",
     "load_bytes",
-    "parse",
     "serialize",
     "start_tag_column",
 ]
