@@ -311,8 +311,9 @@
   <!-- The anchor id of a unit. -->
   <xsl:function name="ed:unit-id" as="xs:string">
     <xsl:param name="unit" as="element()"/>
-    <xsl:sequence select="if ($unit/@xml:id) then string($unit/@xml:id)
-                          else if ($unit/self::titlePage) then 'title' else generate-id($unit)"/>
+    <!-- The title page's anchor is always "title" (the HTML's title block), whatever its xml:id. -->
+    <xsl:sequence select="if ($unit/self::titlePage) then 'title'
+                          else if ($unit/@xml:id) then string($unit/@xml:id) else generate-id($unit)"/>
   </xsl:function>
 
   <!-- The short label of a unit: ¶3, Table 1, Abstract, Title, Keywords, Ref. 6. -->
