@@ -328,6 +328,41 @@ def bench(source: Path | None, runs: int, sizes: list[int], stages: list[str], j
         sys.exit(1)
 
 
+# --- odd-check ------------------------------------------------------------------------
+
+_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@cli.command("odd-check")
+@click.option("--stylesheets", type=_DIR, required=True,
+              help="A checkout of the TEI Stylesheets (github.com/TEIC/Stylesheets): odds/odd2odd.xsl ...")
+@click.option("--p5", "p5subset", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The P5 source, p5subset.xml (built with --tei-p5 when it does not exist yet).")
+@click.option("--tei-p5", type=_DIR, default=None,
+              help="The P5 folder of a TEIC/TEI checkout: build --p5 from it first (expand.xsl, subset.xsl).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep the compiled ODD, RELAX NG and Schematron in this folder (default: a temporary one).")
+def odd_check(stylesheets: Path, p5subset: Path, tei_p5: Path | None, out_dir: Path | None) -> None:
+    """Compile schema/edition.odd with the TEI's ODD processor and compare its verdicts with the edition's schemas.
+
+    Prints one line per document (the article, every fixture, a bogus value in each closed
+    list), whether the extracted Schematron equals edition.sch, and whether it runs under
+    XSLT 2.0. Exits 0 when everything agrees, 1 otherwise.
+    """
+    from .oddcheck import OddCheckError, build_p5subset, check, format_report
+
+    try:
+        if tei_p5 is not None:
+            build_p5subset(tei_p5, p5subset)
+        report = check(stylesheets, p5subset, out_dir)
+    except OddCheckError as exc:
+        click.echo(f"edition: odd-check: {exc}", err=True)
+        sys.exit(1)
+    click.echo(format_report(report))
+    if not report.ok:
+        sys.exit(1)
+
+
 # --- entry point ----------------------------------------------------------------------
 
 
