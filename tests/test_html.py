@@ -112,6 +112,14 @@ def name_mentions(tei) -> list[tuple[str, etree._Element, str]]:
     return found
 
 
+def mention_place(el) -> str:
+    """Where a mention stands: in an editorial note, in the reference list (a cited
+    work's title), or in the article's text."""
+    if el.xpath("boolean(ancestor::t:note)", namespaces=NS):
+        return "notes"
+    return "titles" if el.xpath("boolean(ancestor::t:back)", namespaces=NS) else "text"
+
+
 def dated_mentions(tei) -> list[tuple[str, etree._Element]]:
     """(d-N, element) for the dates of the front matter and body outside notes."""
     found = []
@@ -400,9 +408,10 @@ def test_cards_hold_what_the_edition_knows(tei, site):
     assert "Enver Pasha" in enver and "Anvar Posho" in enver and "22 November 1881" in enver
     assert "4 August 1922" in enver
     # The count says what it counts: names in the article, names in the titles of cited works.
-    in_back = [el.xpath("boolean(ancestor::t:back)", namespaces=NS) for _, el, target in name_mentions(tei) if target == "enver"]
-    assert in_back.count(True) > 1
-    assert f"Named {in_back.count(False)} times in the article, {in_back.count(True)} times in titles of cited works" in enver
+    places = [mention_place(el) for _, el, target in name_mentions(tei) if target == "enver"]
+    assert places.count("titles") > 1 and places.count("notes") > 1
+    assert (f"Named {places.count('text')} times in the article, {places.count('titles')} times in titles of cited works, "
+            f"{places.count('notes')} times in editorial notes") in enver
     istanbul = templates["card-istanbul"]
     hrefs = {a.get("href") for a in istanbul.iter("a")}
     assert "https://www.wikidata.org/wiki/Q406" in hrefs and "https://www.geonames.org/745044" in hrefs
@@ -448,7 +457,11 @@ def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page
         assert norm(article.find("h2").text_content()).startswith(norm(
             tei_string(entry.find("*[@type='main']") if entry.find("*[@type='main']") is not None else entry[0])))
         links = [a.get("href") for a in article.findall(".//ol[@class='kwic-list']//a[@class='kwic-unit']")]
-        wanted = [f"index.html#{m}" for m, _, target in mentions if target == entry.get(XML_ID)]
+        # Grouped by where they stand (the article, editorial notes, titles of cited
+        # works), the groups in the order of their first mention.
+        own = [(m, mention_place(el)) for m, el, target in mentions if target == entry.get(XML_ID)]
+        groups = list(dict.fromkeys(place for _, place in own))
+        wanted = [f"index.html#{m}" for group in groups for m, place in own if place == group]
         assert links == wanted, entry.get(XML_ID)
         for idno in entry.findall("t:idno", NS):
             url = {"wikidata": "https://www.wikidata.org/wiki/", "geonames": "https://www.geonames.org/"}[
@@ -473,7 +486,7 @@ def test_register_mentions_are_shown_in_context_and_labelled_by_unit(tei, pages)
         assert len(norm(li.find(".//span[@class='kwic-line']").text_content())) > len(tei_string(element)) + 20
     # Names in the reference list stand apart, under their own heading.
     headings = [norm(p.text_content()) for p in enver.findall(".//p[@class='occ-sub']")]
-    assert headings == ["In the article", "In titles of cited works"]
+    assert headings == ["In the article", "In editorial notes", "In titles of cited works"]
 
 
 def test_registers_order_by_name_and_know_the_order_by_mentions(tei, pages):

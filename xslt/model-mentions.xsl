@@ -92,7 +92,7 @@
   <xsl:function name="ed:kwic" as="xs:string+">
     <xsl:param name="node" as="element()"/>
     <xsl:variable name="container" select="$node/ancestor::*[self::row or self::p or self::head or self::titlePart
-      or self::bibl or self::item][1]"/>
+      or self::bibl or self::item or self::note][1]"/>
     <xsl:variable name="flat" as="xs:string">
       <xsl:value-of>
         <xsl:apply-templates select="($container, $node)[1]" mode="ed:kwic">
@@ -164,7 +164,13 @@
       <xsl:otherwise><xsl:apply-templates mode="ed:kwic"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="note | pb" mode="ed:kwic"/>
+  <!-- A note's words are not the context of the text around it; a mention
+       inside a note is read with the note's own words. -->
+  <xsl:template match="note" mode="ed:kwic">
+    <xsl:param name="target" as="element()" tunnel="yes"/>
+    <xsl:if test="some $note in $target/ancestor::note satisfies $note is ."><xsl:next-match/></xsl:if>
+  </xsl:template>
+  <xsl:template match="pb" mode="ed:kwic"/>
   <xsl:template match="lb" mode="ed:kwic"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="cell" mode="ed:kwic">
     <xsl:next-match/>

@@ -75,9 +75,12 @@ def validate_document(doc: SourceDocument, limit: int = MAX_FINDINGS) -> list[Fi
     found = found[:limit]
     if more:
         counted = f"{more} more errors" if exact else "more errors (at least one)"
-        found.append(Finding(doc.display, None, None, ERROR, "more-errors",
-                             f"{counted} not shown: each schema's check stops collecting after {limit} "
-                             "findings; correct these and validate again"))
+        # Located where the listing stops, so that every line reads PATH:LINE:COL.
+        last = next((f for f in reversed(found) if f.line is not None), None)
+        line, col = (last.line, last.col or 1) if last else (1, 1)
+        found.append(Finding(doc.display, line, col, ERROR, "more-errors",
+                             f"{counted} not shown (the listing stops here): each schema's check stops "
+                             f"collecting after {limit} findings; correct these and validate again"))
     return schema_problems + found
 
 
