@@ -67,3 +67,49 @@ def test_thousands_of_errors_are_cut_off_with_a_count(tmp_path):
     assert re.match(rf"{re.escape(str(source))}:\d+:\d+: error: more errors \(at least one\) not shown "
                     r"\(the listing stops here\): .*\[more-errors\]$", lines[-2]), lines[-3:]
     assert "Traceback" not in result.stderr
+
+
+# A program that validates a long document and sends itself SIGINT while the
+# Schematron check (seconds of libxml2 work in C) runs: it prints how long the
+# interrupt took to act, or that it did not act before the checks ended.
+_INTERRUPTED_CHECK = r"""
+import os, signal, sys, threading, time
+from tei_edition import bench, validate, xmlsafe
+from lxml import etree
+article = xmlsafe.load(sys.argv[1])
+big = etree.tostring(bench.enlarge(article.tree, 200))
+doc = xmlsafe.load_bytes(big, "big.xml")
+validate.check_schematron(xmlsafe.load_bytes(etree.tostring(article.tree), "small.xml"))  # compiled
+sent = []
+schematron_started = threading.Event()
+check_schematron = validate.check_schematron
+def check_schematron_noted(*args):
+    schematron_started.set()
+    return check_schematron(*args)
+validate.check_schematron = check_schematron_noted
+def interrupt():
+    schematron_started.wait()
+    time.sleep(0.3)
+    sent.append(time.monotonic())
+    os.kill(os.getpid(), signal.SIGINT)
+threading.Thread(target=interrupt, daemon=True).start()
+try:
+    validate.validate_document(doc)
+    print("finished before the interrupt acted")
+except KeyboardInterrupt:
+    print(f"interrupted after {time.monotonic() - sent[0]:.2f} s")
+"""
+
+
+def test_ctrl_c_acts_at_once_while_libxml2_checks_a_long_document():
+    """Ctrl+C (or SIGTERM, which the build turns into it) stops a validation
+    within a fraction of a second, also while libxml2 works in C: the checks run
+    in a helper thread that the main thread waits for."""
+    result = subprocess.run([sys.executable, "-c", _INTERRUPTED_CHECK, str(paths.DEFAULT_SOURCE)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.fullmatch(r"interrupted after (\d+\.\d+) s\n", result.stdout)
+    assert found, result.stdout
+    # The whole check of this document takes several seconds; the interrupt acts
+    # between two waits of 0.05 s (bound generous for a loaded machine).
+    assert float(found[1]) < 1.5, result.stdout

@@ -8,6 +8,7 @@ Each schema is compiled once per process. Every problem is a located ``Finding``
 from __future__ import annotations
 
 import dataclasses
+import threading
 import hashlib
 import os
 import pickle
@@ -62,7 +63,7 @@ def validate_document(doc: SourceDocument, limit: int = MAX_FINDINGS) -> list[Fi
     exact = True
     for check in (check_relaxng, check_xsd, check_schematron):
         try:
-            checked = check(doc, limit)
+            checked = _interruptible(check, doc, limit)
         except SchemaProblem as exc:
             schema_problems.append(exc.finding)
             continue
@@ -82,6 +83,30 @@ def validate_document(doc: SourceDocument, limit: int = MAX_FINDINGS) -> list[Fi
                              f"{counted} not shown (the listing stops here): each schema's check stops "
                              f"collecting after {limit} findings; correct these and validate again"))
     return schema_problems + found
+
+
+def _interruptible(check, *args):
+    """Run ``check(*args)`` in a helper thread while this thread waits, so that
+    Ctrl+C or SIGTERM acts within a fraction of a second: a signal handler runs
+    only in the main thread and only between bytecodes, and libxml2 checking a
+    large document (RELAX NG, Schematron) runs in C for seconds at a time. The
+    helper is a daemon thread: an interrupted check is abandoned with the
+    process (libxml2 releases the interpreter lock while it works)."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = check(*args)
+        except BaseException as exc:  # handed to the waiting thread
+            outcome["error"] = exc
+
+    helper = threading.Thread(target=run, name=f"edition-{check.__name__}", daemon=True)
+    helper.start()
+    while helper.is_alive():
+        helper.join(0.05)
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]
 
 
 @dataclasses.dataclass
