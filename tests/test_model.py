@@ -405,3 +405,29 @@ def test_a_new_kind_is_one_row_of_the_kinds_table():
     assert "html/objects.html" in value("ed:pages() ! string(@path)").split("|")
     assert value("ed:downloads()[@kind = 'object'] ! (@group || ':' || @label)") == "Objects:JSON|Objects:CSV"
     assert value("ed:is-entry(//object)") == "true"
+
+
+# --- citations (model-cite.xsl) ---------------------------------------------------------
+
+
+def test_bibtex_escape_writes_every_tex_special_character_as_itself():
+    assert evaluate(tei(), r"ed:bibtex-escape('50% of {x} & $y_1 #2 ~ ^ \ ok')") == (
+        r"50\% of \textbraceleft{}x\textbraceright{} \& \$y\_1 \#2 \textasciitilde{} "
+        r"\textasciicircum{} \textbackslash{} ok")
+
+
+def test_the_edition_is_cited_in_three_styles_with_an_address_only_when_it_has_one():
+    article = paths.DEFAULT_SOURCE.read_text(encoding="utf-8")
+    title = ("Anvar Posho and the Warlords: Leadership Dynamics in the Basmachi Resistance Movement "
+             "of Turkestan (1921-1922)")
+    assert evaluate(article, "ed:cite-text('chicago', ())") == (
+        f"Artikov, Zafar Zaripovich. “{title}.” Digital edition 1.0. The Anvar Posho Edition team, 2026.")
+    assert evaluate(article, "ed:cite-text('apa', ())") == (
+        f"Artikov, Z. Z. (2026). {title} (Digital ed. 1.0). The Anvar Posho Edition team.")
+    assert evaluate(article, "ed:cite-text('mla', ())") == (
+        f"Artikov, Zafar Zaripovich. “{title}.” Digital edition 1.0, The Anvar Posho Edition team, 2026.")
+    # A paragraph, with the published address and its anchor (no URN: it cannot be opened).
+    assert evaluate(article, "ed:cite-text('chicago', (//body//p[@n='3'])[1])",
+                    {"edition-url": "https://example.org/ed"}).endswith(
+        "Par. 3. Digital edition 1.0. The Anvar Posho Edition team, 2026. https://example.org/ed/index.html#p3.")
+    assert "urn:" not in evaluate(article, "ed:cite-text('chicago', (//body//p[@n='3'])[1])")

@@ -40,6 +40,7 @@
   <xsl:include href="model-mentions.xsl"/>
   <xsl:include href="model-outputs.xsl"/>
   <xsl:include href="model-relations.xsl"/>
+  <xsl:include href="model-cite.xsl"/>
 
   <!-- ===== Parameters (documented; every writer inherits them) ===== -->
 
@@ -395,25 +396,6 @@
     <xsl:param name="url" as="xs:string?"/>
     <xsl:variable name="u" select="normalize-space($url)"/>
     <xsl:sequence select="$u[matches(., '^(https?://|mailto:|#)[^\s&lt;&gt;&quot;]*$', 'i')]"/>
-  </xsl:function>
-
-  <!-- ===== Paragraph citation ===== -->
-
-  <!-- Where the edition (or one of its units) can be found: a URL when the
-       edition URL is known, else the URN. -->
-  <xsl:function name="ed:locator" as="xs:string">
-    <xsl:param name="fragment" as="xs:string?"/>
-    <xsl:sequence select="(if ($ed:edition-url ne '') then ed:published-url(ed:output('html/index.html')) else $ed:identifier)
-                          || (if ($fragment) then '#' || $fragment else '')"/>
-  </xsl:function>
-
-  <!-- A full citation of the edition, or of one paragraph of it. -->
-  <xsl:function name="ed:cite-edition" as="xs:string">
-    <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:sequence select="$ed:author-name || ', “' || $ed:full-title || '”'
-      || (if ($paragraph) then ', ' || ed:unit-label($paragraph) else '')
-      || ', digital edition ' || $ed:edition-version || ' (' || substring($ed:edition-date, 1, 4) || '), '
-      || ed:locator($paragraph/@xml:id) || '.'"/>
   </xsl:function>
 
   <!-- ===== Bibliography ===== -->

@@ -80,31 +80,6 @@
     'journalArticle': 'article', 'book': 'book', 'encyclopediaArticle': 'inreference',
     'bookSection': 'incollection', 'thesis': 'phdthesis'}"/>
 
-  <!-- Characters that mean something to BibTeX or TeX, written so that they
-       print as themselves and every brace in a field stays balanced. -->
-  <xsl:variable name="dx:bibtex-escapes" as="map(xs:string, xs:string)" select="map{
-    '\': '\textbackslash{}', '{': '\textbraceleft{}', '}': '\textbraceright{}',
-    '&amp;': '\&amp;', '%': '\%', '$': '\$', '#': '\#', '_': '\_',
-    '~': '\textasciitilde{}', '^': '\textasciicircum{}'}"/>
-
-  <xsl:function name="dx:bibtex-escape" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:analyze-string select="normalize-space($text)" regex="[\\{{}}&amp;%$#_~^]">
-        <xsl:matching-substring><xsl:sequence select="$dx:bibtex-escapes(.)"/></xsl:matching-substring>
-        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
-      </xsl:analyze-string>
-    </xsl:variable>
-    <xsl:sequence select="string-join($parts)"/>
-  </xsl:function>
-
-  <!-- A URL field is read verbatim by biblatex: only braces (which would
-       unbalance the entry) and spaces are percent-encoded. -->
-  <xsl:function name="dx:bibtex-url" as="xs:string">
-    <xsl:param name="url" as="xs:string"/>
-    <xsl:sequence select="replace(replace(replace(normalize-space($url), '\{', '%7B'), '\}', '%7D'), ' ', '%20')"/>
-  </xsl:function>
-
   <xsl:function name="dx:bibtex-entry" as="xs:string">
     <xsl:param name="record" as="element(biblStruct)"/>
     <xsl:variable name="parts" select="ed:record-parts($record)"/>
@@ -114,19 +89,19 @@
     <xsl:variable name="month" select="if (matches($parts?date, '^\d{4}-\d{2}')) then $months[xs:integer(substring($parts?date, 6, 2))] else ()"/>
     <!-- (name, value already in BibTeX syntax) pairs, in the order written. -->
     <xsl:variable name="fields" as="array(xs:string)*" select="
-      (if (exists($parts?authors)) then ['author', '{' || string-join($parts?authors ! dx:bibtex-escape(?family || (if (?given ne '') then ', ' || ?given else '')), ' and ') || '}'] else ()),
-      ['title', '{{' || dx:bibtex-escape($parts?title) || '}}'],
-      $parts?container ! [$container-field, '{' || dx:bibtex-escape(.) || '}'],
-      $parts?volume ! ['volume', '{' || dx:bibtex-escape(.) || '}'],
-      $parts?issue ! ['number', '{' || dx:bibtex-escape(.) || '}'],
-      $parts?pages ! ['pages', '{' || dx:bibtex-escape(replace(., '^(\w+)-(\w+)$', '$1--$2')) || '}'],
-      $parts?publisher ! ['publisher', '{' || dx:bibtex-escape(.) || '}'],
-      $parts?place ! ['address', '{' || dx:bibtex-escape(.) || '}'],
+      (if (exists($parts?authors)) then ['author', '{' || string-join($parts?authors ! ed:bibtex-escape(?family || (if (?given ne '') then ', ' || ?given else '')), ' and ') || '}'] else ()),
+      ['title', '{{' || ed:bibtex-escape($parts?title) || '}}'],
+      $parts?container ! [$container-field, '{' || ed:bibtex-escape(.) || '}'],
+      $parts?volume ! ['volume', '{' || ed:bibtex-escape(.) || '}'],
+      $parts?issue ! ['number', '{' || ed:bibtex-escape(.) || '}'],
+      $parts?pages ! ['pages', '{' || ed:bibtex-escape(replace(., '^(\w+)-(\w+)$', '$1--$2')) || '}'],
+      $parts?publisher ! ['publisher', '{' || ed:bibtex-escape(.) || '}'],
+      $parts?place ! ['address', '{' || ed:bibtex-escape(.) || '}'],
       $parts?year[. ne ''] ! ['year', '{' || . || '}'],
       $month ! ['month', .],
       $parts?date[string-length(.) gt 4] ! ['date', '{' || . || '}'],
-      $parts?url ! ['url', '{' || dx:bibtex-url(.) || '}'],
-      $parts?language[. ne ''] ! ['language', '{' || dx:bibtex-escape(.) || '}']"/>
+      $parts?url ! ['url', '{' || ed:bibtex-url(.) || '}'],
+      $parts?language[. ne ''] ! ['language', '{' || ed:bibtex-escape(.) || '}']"/>
     <xsl:sequence select="'@' || $type || '{' || $parts?id || ',&#10;'
       || string-join($fields ! ('  ' || ?1 || ' = ' || ?2), ',&#10;') || '&#10;}&#10;'"/>
   </xsl:function>

@@ -6,99 +6,16 @@
   (the edition-url parameter); without one the panel says so plainly rather
   than offering the edition's URN as if it could be opened.
 
-  BibTeX text goes through dx:bibtex-escape (data-formats.xsl), the one
-  BibTeX escaping function of the project; RIS through h:ris-value.
+  BibTeX text goes through ed:bibtex-escape (data-formats.xsl), the one
+  BibTeX escaping function of the project; RIS through ed:ris-value.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:ed="urn:x-anvar-posho-edition:functions"
-  xmlns:dx="urn:x-anvar-posho-edition:data"
   xmlns:h="urn:x-anvar-posho-edition:html"
   xpath-default-namespace="http://www.tei-c.org/ns/1.0"
   exclude-result-prefixes="#all">
-
-  <xsl:include href="data-serialize.xsl"/>
-  <xsl:include href="data-registers.xsl"/>
-  <xsl:include href="data-formats.xsl"/>
-
-  <!-- The address to follow: the published page (with the paragraph's
-       anchor), or () when the edition has no public address yet. -->
-  <xsl:function name="h:cite-url" as="xs:string?">
-    <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:if test="$ed:edition-url ne ''">
-      <xsl:sequence select="ed:published-url(ed:output('html/index.html')) || ($paragraph/@xml:id ! ('#' || .))"/>
-    </xsl:if>
-  </xsl:function>
-
-  <xsl:variable name="h:cite-year" as="xs:string" select="substring($ed:edition-date, 1, 4)"/>
-  <!-- "Artikov, Zafar Zaripovich" and "Artikov, Z. Z." -->
-  <xsl:variable name="h:cite-author" as="xs:string" select="$ed:author-surname || ', ' || $ed:author-forenames"/>
-  <xsl:variable name="h:cite-author-initials" as="xs:string"
-    select="$ed:author-surname || ', ' || string-join(tokenize($ed:author-forenames, '\s+')[. ne ''] ! (substring(., 1, 1) || '.'), ' ')"/>
-
-  <!-- One citation as plain text; $style is chicago, apa or mla. -->
-  <xsl:function name="h:cite-text" as="xs:string">
-    <xsl:param name="style" as="xs:string"/>
-    <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:variable name="url" select="h:cite-url($paragraph)"/>
-    <xsl:variable name="n" select="$paragraph/@n"/>
-    <xsl:sequence select="
-      if ($style = 'apa') then
-        $h:cite-author-initials || ' (' || $h:cite-year || '). ' || $ed:full-title
-        || ' (Digital ed. ' || $ed:edition-version || ($n ! (', para. ' || .)) || '). ' || $ed:publisher || '.'
-        || ($url ! (' ' || .))
-      else if ($style = 'mla') then
-        $h:cite-author || '. “' || $ed:full-title || '.” Digital edition ' || $ed:edition-version || ', '
-        || $ed:publisher || ', ' || $h:cite-year || ($n ! (', par. ' || .)) || ($url ! (', ' || .)) || '.'
-      else
-        $h:cite-author || '. “' || $ed:full-title || '.” ' || ($n ! ('Par. ' || . || '. ')) || 'Digital edition '
-        || $ed:edition-version || '. ' || $ed:publisher || ', ' || $h:cite-year || '.' || ($url ! (' ' || . || '.'))"/>
-  </xsl:function>
-
-  <xsl:function name="h:cite-key" as="xs:string">
-    <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:sequence select="lower-case(replace($ed:author-surname, '[^A-Za-z]', '')) || $h:cite-year || 'edition' || ($paragraph/@n ! ('-p' || .))"/>
-  </xsl:function>
-
-  <xsl:function name="h:cite-bibtex" as="xs:string">
-    <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:variable name="url" select="h:cite-url($paragraph)"/>
-    <xsl:variable name="fields" as="array(xs:string)*" select="
-      ['author', '{' || dx:bibtex-escape($h:cite-author) || '}'],
-      ['title', '{{' || dx:bibtex-escape($ed:full-title) || '}}'],
-      ['edition', '{' || dx:bibtex-escape($ed:edition-version) || '}'],
-      ['publisher', '{' || dx:bibtex-escape($ed:publisher) || '}'],
-      ['year', '{' || $h:cite-year || '}'],
-      ['date', '{' || $ed:edition-date || '}'],
-      $url ! ['url', '{' || dx:bibtex-url(.) || '}'],
-      $paragraph ! ['note', '{' || dx:bibtex-escape('Paragraph ' || @n) || '}'],
-      ['howpublished', '{Digital edition}']"/>
-    <xsl:sequence select="'@misc{' || h:cite-key($paragraph) || ',&#10;'
-      || string-join($fields ! ('  ' || ?1 || ' = ' || ?2), ',&#10;') || '&#10;}'"/>
-  </xsl:function>
-
-  <!-- RIS: one tag per line, so a value is one line. -->
-  <xsl:function name="h:ris-value" as="xs:string">
-    <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="normalize-space($text)"/>
-  </xsl:function>
-
-  <xsl:function name="h:cite-ris" as="xs:string">
-    <xsl:param name="paragraph" as="element(p)?"/>
-    <xsl:variable name="lines" as="xs:string*" select="
-      'TY  - ELEC',
-      'AU  - ' || h:ris-value($h:cite-author),
-      'TI  - ' || h:ris-value($ed:full-title),
-      'ET  - ' || h:ris-value('Digital edition ' || $ed:edition-version),
-      'PB  - ' || h:ris-value($ed:publisher),
-      'PY  - ' || $h:cite-year,
-      'DA  - ' || translate($ed:edition-date, '-', '/'),
-      h:cite-url($paragraph) ! ('UR  - ' || h:ris-value(.)),
-      $paragraph ! ('N1  - ' || h:ris-value('Paragraph ' || @n)),
-      'ER  - '"/>
-    <xsl:sequence select="string-join($lines, '&#10;')"/>
-  </xsl:function>
 
   <!-- The citation panel of the edition ($paragraph empty) or of a paragraph. -->
   <xsl:template name="h:cite-panel">
@@ -109,7 +26,7 @@
         <xsl:choose>
           <xsl:when test="$ed:edition-url ne ''">
             <xsl:text>Address: </xsl:text>
-            <a href="{h:cite-url($paragraph)}"><xsl:value-of select="h:cite-url($paragraph)"/></a>
+            <a href="{ed:cite-url($paragraph)}"><xsl:value-of select="ed:cite-url($paragraph)"/></a>
           </xsl:when>
           <xsl:otherwise>
             <xsl:text>This edition has no public address yet, so these citations give none: add the address where you read it. (Its identifier, </xsl:text>
@@ -121,7 +38,7 @@
       <dl class="cite-forms">
         <xsl:for-each select="('chicago', 'apa', 'mla')">
           <xsl:variable name="label" select="map{'chicago': 'Chicago', 'apa': 'APA', 'mla': 'MLA'}(.)"/>
-          <xsl:variable name="text" select="h:cite-text(., $paragraph)"/>
+          <xsl:variable name="text" select="ed:cite-text(., $paragraph)"/>
           <dt><xsl:value-of select="$label"/></dt>
           <dd>
             <p class="citation-text" data-style="{.}"><xsl:value-of select="$text"/></p>
@@ -129,7 +46,7 @@
           </dd>
         </xsl:for-each>
         <xsl:for-each select="('BibTeX', 'RIS')">
-          <xsl:variable name="text" select="if (. = 'BibTeX') then h:cite-bibtex($paragraph) else h:cite-ris($paragraph)"/>
+          <xsl:variable name="text" select="if (. = 'BibTeX') then ed:cite-bibtex($paragraph) else ed:cite-ris($paragraph)"/>
           <dt><xsl:value-of select="."/></dt>
           <dd>
             <pre class="cite-record" data-format="{lower-case(.)}"><xsl:value-of select="$text"/></pre>

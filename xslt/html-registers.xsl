@@ -402,8 +402,8 @@
       <h2 id="cite-heading">How to cite</h2>
       <p>Cite the edition as a whole:</p>
       <div class="citation-box">
-        <p class="citation-text" id="cite-whole"><xsl:value-of select="h:cite-text('chicago', ())"/></p>
-        <button type="button" class="copy-cite" data-copy="{h:cite-text('chicago', ())}" data-js-only="" hidden="">Copy<span class="vh"> the citation of the edition</span></button>
+        <p class="citation-text" id="cite-whole"><xsl:value-of select="ed:cite-text('chicago', ())"/></p>
+        <button type="button" class="copy-cite" data-copy="{ed:cite-text('chicago', ())}" data-js-only="" hidden="">Copy<span class="vh"> the citation of the edition</span></button>
       </div>
       <h3 id="cite-forms-heading">In Chicago, APA and MLA style, and as BibTeX and RIS</h3>
       <xsl:call-template name="h:cite-panel"/>
@@ -419,10 +419,10 @@
         <ol>
           <xsl:for-each select="$ed:paragraphs">
             <li>
-              <p class="citation-text"><xsl:value-of select="h:cite-text('chicago', .)"/></p>
+              <p class="citation-text"><xsl:value-of select="ed:cite-text('chicago', .)"/></p>
               <a href="index.html#{@xml:id}">Go to <xsl:value-of select="ed:unit-label(.)"/></a>
               <xsl:text> </xsl:text>
-              <button type="button" class="copy-cite" data-copy="{h:cite-text('chicago', .)}" data-js-only="" hidden="">Copy<span class="vh"> the citation of <xsl:value-of select="ed:unit-label(.)"/></span></button>
+              <button type="button" class="copy-cite" data-copy="{ed:cite-text('chicago', .)}" data-js-only="" hidden="">Copy<span class="vh"> the citation of <xsl:value-of select="ed:unit-label(.)"/></span></button>
             </li>
           </xsl:for-each>
         </ol>

@@ -160,7 +160,7 @@
     <xsl:value-of select="'#link(' || pr:string(ed:safe-url($ed:licence-url)) || ')[CC BY 4.0]'"/>
     <xsl:value-of select="pr:markup('. Paragraph numbers (¶) are the edition''s citable units; page breaks of the original are marked | in the text and “orig. p.” in the margin; lettered footnotes are the editors'' notes.')"/>
     <xsl:text>]&#10;par[#emph[Cite as:] </xsl:text>
-    <xsl:value-of select="pr:markup(ed:cite-edition(()))"/>
+    <xsl:value-of select="pr:markup(ed:cite-text('chicago', ()))"/>
     <xsl:text>]&#10;})&#10;&#10;</xsl:text>
   </xsl:template>
 
