@@ -84,9 +84,10 @@ def validate(sources: tuple[Path, ...], fmt: str) -> None:
 
 
 def _edition_url(value: str) -> str:
-    """An absolute http(s) URL of a folder, or empty: it goes into citations and hrefs."""
-    if value and not re.fullmatch(r"https?://[^\s<>\"'#?]+/", value):
-        raise click.BadParameter(f"{value!r} is not an absolute http(s) URL ending in /")
+    """An absolute http(s) URL of a folder, or empty: it goes into citations and hrefs.
+    Its trailing slash is optional: the model ($ed:edition-url) gives it exactly one."""
+    if value and not re.fullmatch(r"https?://[^\s<>\"'#?/]+(/[^\s<>\"'#?]*)?", value):
+        raise click.BadParameter(f"{value!r} is not an absolute http(s) URL of a folder")
     return value
 
 
@@ -110,7 +111,7 @@ def _interrupt(signum: int, frame: object) -> None:
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4",
               show_default=True, help="Paper size of the PDF (A4 or US Letter).")
 @click.option("--edition-url", default="", metavar="URL", callback=lambda ctx, param, value: _edition_url(value),
-              help="Absolute URL (ending in /) where the HTML edition will be published: used in citations, "
+              help="Absolute http(s) URL where the HTML edition will be published: used in citations, "
                    "metadata and the sitemap. Default: none; citations then use the edition's URN.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and warnings.")
 def build(source: Path | None, out_dir: Path | None, formats: tuple[str, ...], paper: str, edition_url: str,
