@@ -402,7 +402,9 @@
 
   <xsl:function name="ed:year" as="xs:string">
     <xsl:param name="record" as="element(biblStruct)"/>
-    <xsl:sequence select="substring(string(($record//imprint/date/@when)[1]), 1, 4)"/>
+    <!-- A date of publication only: a web listing's date (type="listing") is not one. -->
+    <xsl:variable name="year" select="substring(string(($record//imprint/date[not(@type = 'listing')]/@when)[1]), 1, 4)"/>
+    <xsl:sequence select="if ($year ne '') then $year else 'n.d.'"/>
   </xsl:function>
 
   <!-- Authors of a record as "Surname, F." joined by commas and "&amp;". -->
@@ -438,8 +440,9 @@
       'pages': $imprint/biblScope[@unit = 'page'] ! (if (@from and @to) then @from || '-' || @to else normalize-space(.)),
       'publisher': $imprint/publisher ! normalize-space(.),
       'place': $imprint/pubPlace ! normalize-space(.),
-      'date': string($imprint/date/@when),
-      'year': ed:year($record),
+      'date': string($imprint/date[not(@type = 'listing')][1]/@when),
+      'listed': string($imprint/date[@type = 'listing'][1]/@when),
+      'year': ed:year($record)[. ne 'n.d.'],
       'url': ($record/monogr/ptr/@target ! ed:safe-url(.))[1],
       'language': string(($record//title/@xml:lang)[1])
     }"/>
@@ -451,7 +454,7 @@
   <xsl:template match="biblStruct" mode="ed:citation">
     <xsl:variable name="parts" select="ed:record-parts(.)"/>
     <span class="citation-authors"><xsl:value-of select="ed:authors(.)"/></span>
-    <xsl:text> (</xsl:text><xsl:value-of select="$parts?year"/><xsl:text>). </xsl:text>
+    <xsl:text> (</xsl:text><xsl:value-of select="ed:year(.)"/><xsl:text>). </xsl:text>
     <xsl:choose>
       <xsl:when test="analytic">
         <span class="citation-title"><xsl:value-of select="$parts?title"/></span>

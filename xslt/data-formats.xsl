@@ -64,6 +64,7 @@
       dx:string('title', $parts?title),
       dx:array('author', $parts?authors ! dx:map((), (dx:string('family', ?family), dx:string('given', ?given))[not(self::j:null)])),
       dx:date-parts('issued', $parts?date),
+      dx:date-parts('available-date', $parts?listed),
       dx:string('container-title', $parts?container),
       dx:string('volume', $parts?volume),
       dx:string('issue', $parts?issue),
@@ -101,6 +102,7 @@
       $month ! ['month', .],
       $parts?date[string-length(.) gt 4] ! ['date', '{' || . || '}'],
       $parts?url ! ['url', '{' || ed:bibtex-url(.) || '}'],
+      $parts?listed[. ne ''] ! ['note', '{' || ed:bibtex-escape('Date of the web listing: ' || . || '; no date of publication given') || '}'],
       $parts?language[. ne ''] ! ['language', '{' || ed:bibtex-escape(.) || '}']"/>
     <xsl:sequence select="'@' || $type || '{' || $parts?id || ',&#10;'
       || string-join($fields ! ('  ' || ?1 || ' = ' || ?2), ',&#10;') || '&#10;}&#10;'"/>

@@ -291,6 +291,7 @@
       dx:string('publisher', $parts?publisher),
       dx:string('place', $parts?place),
       dx:string('date', $parts?date),
+      dx:string('listed', $parts?listed),
       dx:string('year', $parts?year),
       dx:string('url', $parts?url),
       dx:string('language', $parts?language),
