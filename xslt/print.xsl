@@ -345,22 +345,25 @@
     <xsl:text>],&#10;</xsl:text>
     <xsl:value-of select="'  table(columns: (auto, ' || string-join((2 to $cols) ! '1fr', ', ') || '), align: left,&#10;'"/>
     <xsl:text>    table.hline(stroke: 0.8pt),&#10;</xsl:text>
-    <xsl:if test="row[@role = 'label']">
+    <!-- Header rows and header cells by the model's one rule (ed:table-head, ed:cell-scope). -->
+    <xsl:variable name="head" select="ed:table-head(.)"/>
+    <xsl:if test="exists($head)">
       <xsl:text>    table.header(</xsl:text>
-      <xsl:for-each select="row[@role = 'label']/cell">
+      <xsl:for-each select="$head/cell">
         <xsl:text>[#strong[</xsl:text>
         <xsl:apply-templates mode="pr:text"/>
         <xsl:text>]], </xsl:text>
       </xsl:for-each>
       <xsl:text>),&#10;    table.hline(stroke: 0.5pt),&#10;</xsl:text>
     </xsl:if>
-    <xsl:for-each select="row[not(@role = 'label')]">
+    <xsl:for-each select="row except $head">
       <xsl:text>    </xsl:text>
       <xsl:for-each select="cell">
+        <xsl:variable name="row-header" select="ed:cell-scope(.) = 'row'"/>
         <xsl:text>[</xsl:text>
-        <xsl:if test="@role = 'label'">#emph[</xsl:if>
+        <xsl:if test="$row-header">#emph[</xsl:if>
         <xsl:apply-templates mode="pr:text"/>
-        <xsl:if test="@role = 'label'">]</xsl:if>
+        <xsl:if test="$row-header">]</xsl:if>
         <xsl:text>], </xsl:text>
       </xsl:for-each>
       <xsl:text>&#10;</xsl:text>
