@@ -1068,3 +1068,22 @@ def test_pages_render_to_png(a4, letter):
         for png in pngs:
             data = png.read_bytes()
             assert data.startswith(b"\x89PNG") and len(data) > 5000, png  # not a blank page
+
+
+# --- the PDF agrees with the other outputs -------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_pdf_chronology_holds_the_items_of_the_model_that_stats_and_the_data_count(a4, tmp_path):
+    """The print chronology has one row per item of the shared model's chronology:
+    as many as `edition stats` counts and as chronology.json holds."""
+    from conftest import run_step
+    from tei_edition.stats import edition_stats
+
+    tables = [i for i, e in enumerate(a4.struct) if e["type"] == "/Table"]
+    assert len(tables) == 3  # Table 1, Table 2, the chronology
+    chronology = tables[-1]
+    rows = [e for e in a4.struct if e["type"] == "/TR" and a4.is_under(e, chronology)]
+    header_rows = 1
+    data = json.loads((run_step("data", tmp_path) / "chronology.json").read_text(encoding="utf-8"))
+    assert len(rows) - header_rows == len(data["chronology"]) == edition_stats(SOURCE)["chronology"] > 20
