@@ -154,6 +154,9 @@ def pad(iso: str, end: bool) -> str:
 
 
 def date_sort_key(el) -> str:
+    """The chronology's order; what neither source dates comes last."""
+    if not any(el.get(a) for a in ("when", "from", "notBefore", "to", "notAfter")):
+        return "~undated"
     start = next(el.get(a) for a in ("when", "from", "notBefore", "to", "notAfter") if el.get(a))
     stop = next(el.get(a) for a in ("when", "to", "notAfter", "from", "notBefore") if el.get(a))
     return pad(start, False) + "/" + pad(stop, True)
@@ -416,7 +419,8 @@ def test_cards_hold_what_the_edition_knows(tei, site):
     hrefs = {a.get("href") for a in istanbul.iter("a")}
     assert "https://www.wikidata.org/wiki/Q406" in hrefs and "https://www.geonames.org/745044" in hrefs
     assert "41.01384° N, 28.94966° E" in card_text("card-istanbul")
-    assert "1914–1918" in card_text("card-ev-world-war-1")
+    # An event that neither source dates (World War I) has no date: none is invented.
+    assert "World War I" in card_text("card-ev-world-war-1") and "Date" not in card_text("card-ev-world-war-1")
     assert "Olcott" in card_text("card-olcott1981") and "Soviet Studies" in card_text("card-olcott1981")
     date_id = next(d for d, el in dated_mentions(tei) if el.get("notBefore") == "1930")
     assert "between 1930 and 1934" in card_text(f"card-{date_id}")
@@ -624,9 +628,12 @@ def test_chronology_lists_every_event_and_dated_mention_in_date_order(tei, pages
         assert tei_string(dates[date_id]) in norm(li.find(".//mark").text_content())
     svgs = root.findall(".//svg")
     assert len(svgs) == 2 and all(s.get("role") is None and s.find("title") is not None for s in svgs)
-    # Every event and every distinct date is a link to its item (once, in the panel that labels it).
+    # Every dated event and every distinct date is a link to its item (once, in the panel
+    # that labels it); an event that neither source dates has no place on the axis.
     hrefs = {a.get("href")[1:] for s in svgs for a in s.findall(".//a[@class]")}
-    assert set(events) <= hrefs and hrefs <= {li.get("id") for li in items}
+    dated_events = {i for i, e in events.items() if date_sort_key(e) != "~undated"}
+    assert dated_events <= hrefs and hrefs <= {li.get("id") for li in items}
+    assert "ev-world-war-1" not in dated_events and root.get_element_by_id("undated").text == "Undated"
     for event_id, event in events.items():
         li = root.get_element_by_id(event_id)
         corresponding = [d for d, el in enumerate(tei_text(tei).iter(f"{{{TEI}}}date"), start=1)

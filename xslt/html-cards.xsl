@@ -167,8 +167,10 @@
       </dd>
     </xsl:if>
     <xsl:if test="self::event">
-      <dt>Date</dt>
-      <dd><xsl:value-of select="ed:format-date(.)"/></dd>
+      <xsl:if test="ed:date-start(.) ne ''">
+        <dt>Date</dt>
+        <dd><xsl:value-of select="ed:format-date(.)"/></dd>
+      </xsl:if>
       <xsl:variable name="where" select="ed:target(@where)"/>
       <xsl:if test="$where">
         <dt>Place</dt>

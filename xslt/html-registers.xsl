@@ -249,15 +249,15 @@
     <xsl:call-template name="h:timeline"><xsl:with-param name="items" select="$items"/></xsl:call-template>
     <nav class="entry-index year-index" aria-label="Years">
       <ul>
-        <xsl:for-each-group select="$items" group-adjacent="substring(ed:date-sort-key(.), 1, 4)">
-          <li><a href="#y{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></a></li>
+        <xsl:for-each-group select="$items" group-adjacent="ed:chronology-year(.)">
+          <li><a href="#{h:year-id(current-grouping-key())}"><xsl:value-of select="h:year-label(current-grouping-key())"/></a></li>
         </xsl:for-each-group>
       </ul>
     </nav>
     <div class="chronology">
-      <xsl:for-each-group select="$items" group-adjacent="substring(ed:date-sort-key(.), 1, 4)">
-        <section class="chrono-year" aria-labelledby="y{current-grouping-key()}">
-          <h2 id="y{current-grouping-key()}"><xsl:value-of select="current-grouping-key()"/></h2>
+      <xsl:for-each-group select="$items" group-adjacent="ed:chronology-year(.)">
+        <section class="chrono-year" aria-labelledby="{h:year-id(current-grouping-key())}">
+          <h2 id="{h:year-id(current-grouping-key())}"><xsl:value-of select="h:year-label(current-grouping-key())"/></h2>
           <ol class="chrono-list">
             <xsl:apply-templates select="current-group()" mode="h:chrono"/>
           </ol>
@@ -265,6 +265,16 @@
       </xsl:for-each-group>
     </div>
   </xsl:template>
+
+  <xsl:function name="h:year-id" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="if ($year eq 'undated') then 'undated' else 'y' || $year"/>
+  </xsl:function>
+
+  <xsl:function name="h:year-label" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="if ($year eq 'undated') then 'Undated' else $year"/>
+  </xsl:function>
 
   <xsl:template match="event" mode="h:chrono">
     <li class="chrono-item chrono-event" id="{@xml:id}">
@@ -278,8 +288,10 @@
             <dt>Also called</dt>
             <dd><xsl:value-of select="$variants ! normalize-space(.)" separator="; "/></dd>
           </xsl:if>
-          <dt>ISO 8601</dt>
-          <dd><code><xsl:value-of select="ed:iso-range(.)"/></code></dd>
+          <xsl:if test="ed:date-start(.) ne ''">
+            <dt>ISO 8601</dt>
+            <dd><code><xsl:value-of select="ed:iso-range(.)"/></code></dd>
+          </xsl:if>
           <xsl:variable name="where" select="ed:target(@where)"/>
           <xsl:if test="$where">
             <dt>Place</dt>

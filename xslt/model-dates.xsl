@@ -61,7 +61,9 @@
 
   <xsl:function name="ed:date-sort-key" as="xs:string">
     <xsl:param name="dated" as="element()"/>
-    <xsl:sequence select="ed:pad-iso(ed:date-start($dated), '01') || '/' || ed:pad-iso(ed:date-end($dated), '31')"/>
+    <!-- What neither source dates sorts after everything dated. -->
+    <xsl:sequence select="if (ed:date-start($dated) eq '') then '~undated'
+                          else ed:pad-iso(ed:date-start($dated), '01') || '/' || ed:pad-iso(ed:date-end($dated), '31')"/>
   </xsl:function>
 
   <!-- A year or year-month padded to a day: the first ($fill '01') or the last ('31'). -->
@@ -120,6 +122,7 @@
       else if ($dated/@notBefore and $dated/@notAfter) then 'between ' || ed:format-iso($dated/@notBefore) || ' and ' || ed:format-iso($dated/@notAfter)
       else if ($dated/@notBefore) then 'not before ' || ed:format-iso($dated/@notBefore)
       else if ($dated/@notAfter) then 'not after ' || ed:format-iso($dated/@notAfter)
+      else if ($dated/self::event) then 'undated'
       else normalize-space($dated)"/>
     <xsl:sequence select="$text || (if ($dated/@cert = ('medium', 'low', 'unknown')) then ' (' || $dated/@cert || ' certainty)' else '')"/>
   </xsl:function>
@@ -135,6 +138,13 @@
   </xsl:function>
 
   <!-- ===== The chronology ===== -->
+
+  <!-- The year an item of the chronology stands under: its first year, or
+       'undated' for an event that neither source dates. -->
+  <xsl:function name="ed:chronology-year" as="xs:string">
+    <xsl:param name="item" as="element()"/>
+    <xsl:sequence select="if (ed:date-start($item) eq '') then 'undated' else substring(ed:date-sort-key($item), 1, 4)"/>
+  </xsl:function>
 
   <xsl:function name="ed:chronology" as="element()*">
     <xsl:sequence select="sort(($ed:events, $ed:dated-mentions), (), function($item) {
