@@ -4,7 +4,10 @@ stylesheets, source) for testing the pipeline independently of the real edition.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -38,6 +41,24 @@ def run_step(name: str, out: Path, params: dict | None = None, *, source_path: P
                              document=doc)
     build.load_step(name)(ctx)
     return out / build.STEPS[name].folder
+
+
+# --- the data step's files, built once per session ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory) -> Path:
+    """The data step's output for the edition's source (read-only for the tests)."""
+    return run_step("data", tmp_path_factory.mktemp("data-build"))
+
+
+def load_json(data_dir: Path, name: str):
+    return json.loads((data_dir / name).read_text(encoding="utf-8"))
+
+
+def load_csv(data_dir: Path, name: str) -> list[dict[str, str]]:
+    with io.StringIO((data_dir / name).read_bytes().decode("utf-8"), newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def leftovers(parent: Path) -> list[str]:

@@ -7,8 +7,6 @@ recomputes what it expects from the TEI with lxml, independently of the XSLT.
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import json
 import re
 from pathlib import Path
@@ -16,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import run_step
+from conftest import load_csv, load_json, run_step
 from tei_edition import transform, xmlsafe
 from tei_edition.paths import DEFAULT_SOURCE, schema_dir
 from tei_edition.steps_data import read_outputs
@@ -56,23 +54,8 @@ def build_into(folder: Path, params: dict | None = None) -> Path:
 
 
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory) -> Path:
-    return build_into(tmp_path_factory.mktemp("data-build"))
-
-
-@pytest.fixture(scope="session")
 def tei() -> etree._Element:
     return etree.parse(str(DEFAULT_SOURCE), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-
-
-def load_json(data_dir: Path, name: str):
-    return json.loads((data_dir / name).read_text(encoding="utf-8"))
-
-
-def load_csv(data_dir: Path, name: str) -> list[dict[str, str]]:
-    raw = (data_dir / name).read_bytes()
-    with io.StringIO(raw.decode("utf-8"), newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def text(el) -> str:

@@ -7,15 +7,13 @@ jsonschema and networkx (``read_graphml``, as a user of the graph would).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from conftest import run_step
+from conftest import load_csv, load_json, run_step
 from tei_edition.paths import DEFAULT_SOURCE, schema_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -25,22 +23,8 @@ KINDS = {"person": "person", "org": "org", "place": "place", "event": "event"}
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return run_step("data", tmp_path_factory.mktemp("relations-build"))
-
-
-@pytest.fixture(scope="module")
 def tei() -> etree._Element:
     return etree.parse(str(DEFAULT_SOURCE), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-
-
-def load(data_dir: Path, name: str):
-    return json.loads((data_dir / name).read_text(encoding="utf-8"))
-
-
-def load_csv(data_dir: Path, name: str) -> list[dict[str, str]]:
-    with io.StringIO((data_dir / name).read_bytes().decode("utf-8"), newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def norm(el) -> str:
@@ -65,7 +49,7 @@ def tei_affiliations(tei) -> list[etree._Element]:
 
 
 def test_every_relation_is_exported_in_order_with_its_parties(data_dir, tei):
-    records = load(data_dir, "relations.json")["relations"]
+    records = load_json(data_dir, "relations.json")["relations"]
     rels = tei_relations(tei)
     assert len(rels) >= 20 and len(records) == len(rels)
     registers = entries(tei)
@@ -86,7 +70,7 @@ def test_every_relation_is_exported_in_order_with_its_parties(data_dir, tei):
 
 
 def test_the_contested_claims_stay_contested(data_dir):
-    records = load(data_dir, "relations.json")["relations"]
+    records = load_json(data_dir, "relations.json")["relations"]
     alias = [r for r in records if r["name"] == "aliasOf"]
     assert [(r["active"][0]["id"], r["passive"][0]["id"], r["certainty"]) for r in alias] == [
         ("muhammad-ghazi", "melkumov", "low")]
@@ -99,7 +83,7 @@ def test_the_contested_claims_stay_contested(data_dir):
 def test_table_2_leadership_is_participation(data_dir, tei):
     """Each row of Table 2 names its leaders in the column "Leadership Involved": each
     of them takes part in the row's event, by a relation whose source is the table."""
-    records = load(data_dir, "relations.json")["relations"]
+    records = load_json(data_dir, "relations.json")["relations"]
     took_part = {(r["active"][0]["id"], r["passive"][0]["id"]) for r in records if r["name"] == "participatedIn"}
     table = tei.find(".//t:table[@xml:id='table2']", {**NS, "xml": "http://www.w3.org/XML/1998/namespace"})
     rows = [row for row in table.findall("t:row", NS) if row.get("corresp")]
@@ -111,7 +95,7 @@ def test_table_2_leadership_is_participation(data_dir, tei):
 
 
 def test_relation_sources_tell_the_article_from_the_editors(data_dir):
-    for rec in load(data_dir, "relations.json")["relations"]:
+    for rec in load_json(data_dir, "relations.json")["relations"]:
         if rec["source"].startswith(("p", "table")):
             assert rec["sourceKind"] == "article" and rec["sourceLabel"].startswith(("¶", "Table"))
         else:
@@ -119,7 +103,7 @@ def test_relation_sources_tell_the_article_from_the_editors(data_dir):
 
 
 def test_relations_csv_matches_the_json(data_dir):
-    records = load(data_dir, "relations.json")["relations"]
+    records = load_json(data_dir, "relations.json")["relations"]
     rows = load_csv(data_dir, "relations.csv")
     assert [r["id"] for r in rows] == [r["id"] for r in records]
     mutual = next(row for row in rows if row["name"] == "rivalOf")
@@ -131,7 +115,7 @@ def test_relations_csv_matches_the_json(data_dir):
 
 def test_open_ends_stay_open(data_dir):
     """A relation known only to end by a date (@notAfter) has no start."""
-    rec = next(r for r in load(data_dir, "relations.json")["relations"] if r["name"] == "collaboratedWith")
+    rec = next(r for r in load_json(data_dir, "relations.json")["relations"] if r["name"] == "collaboratedWith")
     assert rec["start"] is None and rec["end"] == "1921-11" and rec["notAfter"] == "1921-11"
 
 
@@ -139,7 +123,7 @@ def test_open_ends_stay_open(data_dir):
 
 
 def test_every_affiliation_is_exported_with_its_organisation_and_source(data_dir, tei):
-    records = load(data_dir, "affiliations.json")["affiliations"]
+    records = load_json(data_dir, "affiliations.json")["affiliations"]
     affs = tei_affiliations(tei)
     assert len(records) == len(affs) >= 8
     for i, (aff, rec) in enumerate(zip(affs, records), 1):
@@ -152,7 +136,7 @@ def test_every_affiliation_is_exported_with_its_organisation_and_source(data_dir
 
 
 def test_enver_as_minister_of_war_and_kakurin_in_the_red_army(data_dir):
-    records = load(data_dir, "affiliations.json")["affiliations"]
+    records = load_json(data_dir, "affiliations.json")["affiliations"]
     minister = next(r for r in records if r["personId"] == "enver" and r["orgId"] == "ottoman-empire")
     assert (minister["start"], minister["end"]) == ("1914-01-04", "1918-10-13")
     assert minister["sourceKind"] == "editors"
@@ -164,7 +148,7 @@ def test_enver_as_minister_of_war_and_kakurin_in_the_red_army(data_dir):
 
 
 def test_affiliations_csv_matches_the_json(data_dir):
-    records = load(data_dir, "affiliations.json")["affiliations"]
+    records = load_json(data_dir, "affiliations.json")["affiliations"]
     rows = load_csv(data_dir, "affiliations.csv")
     assert [(r["id"], r["personId"], r["orgId"]) for r in rows] == [
         (r["id"], r["personId"], r["orgId"] or "") for r in records]
@@ -180,7 +164,7 @@ def test_json_validates_against_its_schema_and_the_schema_refuses_breakage(data_
     schema = json.loads((schema_dir() / "data" / f"{name}.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    data = load(data_dir, f"{name}.json")
+    data = load_json(data_dir, f"{name}.json")
     assert [e.message for e in validator.iter_errors(data)] == []
     broken = json.loads(json.dumps(data))
     broken[name][0]["certainty"] = "sure"
@@ -218,8 +202,8 @@ def test_graph_edges_are_the_relations_affiliations_and_locations(graph, tei, da
 
     assert isinstance(graph, nx.MultiDiGraph), "parallel links (Enver and Ibrahim Bek) are kept"
     edges = {key: (u, v, d) for u, v, key, d in graph.edges(keys=True, data=True)}
-    relations = load(data_dir, "relations.json")["relations"]
-    affiliations = load(data_dir, "affiliations.json")["affiliations"]
+    relations = load_json(data_dir, "relations.json")["relations"]
+    affiliations = load_json(data_dir, "affiliations.json")["affiliations"]
     events_with_place = tei.findall("t:standOff/t:listEvent/t:event[@where]", NS)
     assert len(edges) == len(relations) + len(affiliations) + len(events_with_place)
     for rec in relations:
