@@ -318,3 +318,52 @@ def test_ctrl_c_while_the_old_output_is_deleted_does_not_fail_the_build(mini, bu
     assert leftovers(mini.base)  # the old output, left where the next build finds it
     build.build(mini.source, mini.out, ["data"])
     assert leftovers(mini.base) == []
+
+
+# --- 4. the steps' worker processes -------------------------------------------------------
+
+DYING_STEP = '''
+import os, signal
+
+def build_dying(ctx):
+    (ctx.out_dir / "dying").mkdir()
+    (ctx.out_dir / "dying" / "half.txt").write_text("half")
+    os.kill(os.getpid(), signal.SIGKILL)
+'''
+
+
+def test_a_step_whose_process_dies_fails_the_build_and_leaves_the_output(mini, built, tmp_path):
+    # Each step runs in a process of its own beside the validation: one that dies
+    # (killed, out of memory) fails the build like a step that reports an error.
+    folder = tmp_path / "dying-step"
+    folder.mkdir()
+    (folder / "dying_step.py").write_text(DYING_STEP, encoding="utf-8")
+    runner = RUNNER.replace("build.STEPS['block'] = build.Step('block_step', 'build_block', 'block')",
+                            "build.STEPS['dying'] = build.Step('dying_step', 'build_dying', 'dying')")
+    result = subprocess.run([sys.executable, "-c", runner, str(folder), "build", str(mini.source), "--out",
+                             str(mini.out), "--format", "html", "--format", "dying"],
+                            cwd=ROOT, env=mini.env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert ("build failed in step dying: its process was killed by signal 9 (SIGKILL) before it finished"
+            in result.stderr), result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(mini.out) == built
+    assert leftovers(mini.base) == [] and not atomic.lock_path(mini.out).exists()
+
+
+def test_the_workers_of_a_killed_build_die_with_it(mini, built, blocking):
+    process = blocking.start(mini.source, "--out", mini.out, "--format", "html", "--format", "block")
+    workers = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    assert len(workers) == 2, workers  # html and block, each in a process of its own
+    process.kill()
+    process.communicate()
+
+    def gone(pid: str) -> bool:
+        status = Path(f"/proc/{pid}/status")
+        try:
+            return "zombie" in status.read_text()
+        except FileNotFoundError:
+            return True
+
+    wait_for(lambda: all(gone(pid) for pid in workers))
+    assert snapshot(mini.out) == built

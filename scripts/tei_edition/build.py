@@ -156,33 +156,117 @@ def build(
         doc = load(source)
     except XMLInputError as exc:
         raise InvalidSource(exc.findings) from None
-    findings = validate_document(doc)
-    if count(findings)[0]:
-        raise InvalidSource(findings)
+
+    def context(out: Path) -> BuildContext:
+        return BuildContext(
+            source=source,
+            tree=doc.tree,
+            out_dir=out,
+            params=dict(params or {}),
+            xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
+            document=doc,
+        )
 
     seconds: dict[str, float] = {}
     def wait_for(holder: str) -> None:
         if notice:
             notice(f"waiting for {holder}, which is building into {display_path(out_dir)}")
 
-    # The selected steps replace their own folders; the rest is carried over.
-    folders = {STEPS[name].folder for name in selected}
-    with atomic.replaced_dir(out_dir, folders, on_wait=wait_for, on_recover=notice, manifest=True) as tmp:
-        for name in selected:
-            ctx = BuildContext(
-                source=source,
-                tree=doc.tree,
-                out_dir=tmp,
-                params=dict(params or {}),
-                xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
-                document=doc,
-            )
-            if progress:
-                progress(name, "start", None)
-            started = time.monotonic()
-            _run_step(name, lambda: load_step(name)(ctx))
-            _done(name, started, seconds, progress)
+    # The steps run in worker processes (tei_edition.workers) while the source is
+    # validated: they write into the temporary folder, which becomes the output
+    # only if the source is valid and every step has succeeded.
+    steps = _Steps(selected, context)
+    findings: list[Finding] | None = None
+    try:
+        # The selected steps replace their own folders; the rest is carried over.
+        folders = {STEPS[name].folder for name in selected}
+        with atomic.replaced_dir(out_dir, folders, on_wait=wait_for, on_recover=notice, manifest=True) as tmp:
+            try:
+                steps.start(tmp)
+                findings = validate_document(doc)
+                if count(findings)[0]:
+                    raise InvalidSource(findings)
+                steps.finish(tmp, seconds, progress)
+            finally:
+                steps.stop()  # no worker may still write when tmp is discarded or swapped in
+    except (BuildError, OSError):
+        # The output folder was refused (foreign files, not writable) before the
+        # source was checked: an invalid source is still reported as such first.
+        if findings is None:
+            findings = validate_document(doc)
+            if count(findings)[0]:
+                raise InvalidSource(findings) from None
+        raise
+    finally:
+        steps.stop()
     return BuildResult(out_dir, selected, [f for f in findings if not f.is_error], seconds)
+
+
+class _Steps:
+    """The selected steps: forked workers when this process may fork
+    (``workers.can_fork``), else run here one after the other."""
+
+    def __init__(self, names: list[str], context: Callable[[Path], BuildContext]):
+        self.names = names
+        self.context = context
+        self.workers: list[Any] = []
+        from . import workers
+
+        if workers.can_fork() and len(names) > 0:
+            for name in names:
+                self.workers.append(workers.fork(name, lambda name=name: _warm_up(name, context),
+                                                 lambda out, name=name: load_step(name)(context(Path(out)))))
+
+    def start(self, out_dir: Path) -> None:
+        """Let the workers write into ``out_dir`` (while the source is validated)."""
+        for worker in self.workers:
+            worker.start(os.fspath(out_dir))
+
+    def finish(self, out_dir: Path, seconds: dict[str, float],
+               progress: Callable[[str, str, float | None], None] | None) -> None:
+        """Wait for the workers (or run the steps here); raise StepFailed for the
+        first step, in the steps' order, that failed."""
+        if not self.workers:
+            for name in self.names:
+                if progress:
+                    progress(name, "start", None)
+                started = time.monotonic()
+                _run_step(name, lambda: load_step(name)(self.context(out_dir)))
+                seconds[name] = time.monotonic() - started
+                if progress:
+                    progress(name, "done", seconds[name])
+            return
+        if progress:  # the source is valid: what the workers began is the build
+            for worker in self.workers:
+                progress(worker.name, "start", None)
+        failed: list[tuple[str, Any]] = []
+        for worker in self.workers:
+            outcome = worker.outcome()
+            seconds[worker.name] = outcome.seconds
+            if outcome.ok:
+                if progress:
+                    progress(worker.name, "done", outcome.seconds)
+            else:
+                failed.append((worker.name, outcome))
+        if failed:
+            name, outcome = failed[0]
+            raise StepFailed(name, BuildError(outcome.crash) if outcome.crash else outcome.error())
+
+    def stop(self) -> None:
+        """Stop what still runs: the workers of an invalid, failed or interrupted build."""
+        for worker in self.workers:
+            worker.kill()
+
+
+def _warm_up(name: str, context: Callable[[Path], BuildContext]) -> None:
+    """What a worker does while the source is validated: import its step and
+    compile its stylesheet (``STYLESHEET`` in the step's module)."""
+    module = importlib.import_module(STEPS[name].module)
+    stylesheet = getattr(module, "STYLESHEET", None)
+    if stylesheet:
+        from .transform import compile as compile_stylesheet
+
+        compile_stylesheet(context(Path(".")).stylesheet(stylesheet))
 
 
 def _run_step(name: str, call: Callable[[], Any]) -> Any:
@@ -193,10 +277,3 @@ def _run_step(name: str, call: Callable[[], Any]) -> Any:
         raise StepFailed(name, exc) from None
     except Exception as exc:  # a crashing step must not leave a half-built output
         raise StepFailed(name, BuildError(f"{type(exc).__name__}: {exc}")) from exc
-
-
-def _done(name: str, started: float, seconds: dict[str, float],
-          progress: Callable[[str, str, float | None], None] | None) -> None:
-    seconds[name] = time.monotonic() - started
-    if progress:
-        progress(name, "done", seconds[name])

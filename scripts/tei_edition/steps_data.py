@@ -24,6 +24,8 @@ from pathlib import Path
 from .paths import schema_dir
 from .transform import run
 
+STYLESHEET = "data.xsl"  # the step's writer (compiled ahead by a build's worker)
+
 OUTPUTS_LIST = "outputs.json"
 SOURCE_COPY = "article.xml"
 SCHEMA_COPY = "schema"
@@ -34,14 +36,14 @@ SCHEMA_SUFFIXES = (".rng", ".xsd", ".sch", ".odd")
 
 def build_data(ctx) -> None:
     out = ctx.fresh_dir("data")
-    run(ctx.stylesheet("data.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
+    run(ctx.stylesheet(STYLESHEET), ctx.tree, out, ctx.params, source_path=ctx.source)
     copy_source(ctx, out / SOURCE_COPY)
     copy_schemas(schema_dir(), out / SCHEMA_COPY)
     if (out / OUTPUTS_LIST).is_file():
         missing = [o["path"] for o in read_outputs(out / OUTPUTS_LIST)
                    if o["producer"] == "data.xsl" and not (out.parent / o["path"]).is_file()]
         if missing:
-            raise BuildError(f"{ctx.stylesheet('data.xsl')} did not write {', '.join(missing)}, "
+            raise BuildError(f"{ctx.stylesheet(STYLESHEET)} did not write {', '.join(missing)}, "
                              f"which its {OUTPUTS_LIST} lists")
 
 

@@ -16,12 +16,14 @@ from pathlib import Path
 from .findings import BuildError
 from .transform import run
 
+STYLESHEET = "html.xsl"  # the step's writer (compiled ahead by a build's worker)
+
 ASSETS = "assets"
 
 
 def build_html(ctx) -> None:
     out = ctx.fresh_dir("html")
-    run(ctx.stylesheet("html.xsl"), ctx.tree, out, ctx.params, source_path=ctx.source)
+    run(ctx.stylesheet(STYLESHEET), ctx.tree, out, ctx.params, source_path=ctx.source)
     copy_assets(Path(ctx.xslt_dir) / ASSETS, out)
 
 

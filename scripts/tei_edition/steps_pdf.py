@@ -24,6 +24,8 @@ from .findings import ERROR, WARNING, BuildError, Finding, format_text
 from .paths import display_path
 from .transform import run
 
+STYLESHEET = "print.xsl"  # the step's writer (compiled ahead by a build's worker)
+
 PDF_NAME = "article.pdf"
 PAPERS = {"a4": "a4", "letter": "letter", "us-letter": "letter"}
 # The standards the PDF claims; Typst refuses to write a file that breaks them.
@@ -44,7 +46,7 @@ def build_pdf(ctx) -> None:
     out = ctx.fresh_dir("pdf")
     params = dict(ctx.params)
     params["paper"] = paper_param(params.get("paper"))
-    document = run(ctx.stylesheet("print.xsl"), ctx.tree, out, params, source_path=ctx.source)
+    document = run(ctx.stylesheet(STYLESHEET), ctx.tree, out, params, source_path=ctx.source)
     if document is None:
         raise BuildError("xslt/print.xsl produced no document")
     # The bytes that were validated, not the file as it may be now.

@@ -26,6 +26,11 @@ from .paths import display_path, xslt_dir
 _processor = None
 
 
+def started() -> bool:
+    """Whether this process has started Saxon (see ``workers.can_fork``)."""
+    return _processor is not None
+
+
 def processor():
     """The process's single ``PySaxonProcessor``."""
     global _processor
