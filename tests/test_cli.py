@@ -346,3 +346,26 @@ def test_compiled_xsd_is_cached_and_a_damaged_cache_is_rebuilt(run_edition, tmp_
     bad.write_text(text.replace('when="1918-02"', 'when="1918-13"', 1), encoding="utf-8")
     refused = run_edition("validate", str(bad))
     assert refused.returncode == 1 and "[xsd]" in refused.stdout
+
+
+def test_bench_compares_with_the_tei_routes_when_given_their_stylesheets(run_edition, tmp_path):
+    # The TEI Stylesheets come from no registry; a stand-in with the same layout
+    # (html/html.xsl, fo/fo.xsl), run by the same real saxonche, tests the plumbing.
+    minimal_fo = ('<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set>'
+                  '<fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master>'
+                  '</fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+                  '<fo:block>article</fo:block></fo:flow></fo:page-sequence></fo:root>')
+    for route, result in (("html", "<html><body><p>article</p></body></html>"), ("fo", minimal_fo)):
+        (tmp_path / "tei" / route).mkdir(parents=True)
+        (tmp_path / "tei" / route / f"{route}.xsl").write_text(
+            '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+            f'<xsl:template match="/">{result}</xsl:template></xsl:stylesheet>', encoding="utf-8")
+    result = run_edition("bench", "--runs", "1", "--sizes", "1", "--stages", "html+data",
+                         "--tei-stylesheets", tmp_path / "tei")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^  tei-html +x1 +wall +\d+\.\d\ds", result.stdout, re.M), result.stdout
+    # The PDF route is timed where Apache FOP is installed (Debian's fop), else said to be left out.
+    assert (re.search(r"^  tei-pdf +x1 +wall", result.stdout, re.M)
+            or "tei-pdf: not timed, Apache FOP (`fop`) is not on the PATH" in result.stdout), result.stdout
+    assert re.search(r"^target html\+data vs tei-html <= tei-html = \d+\.\d\d s: \d+\.\d\d s (met|MISSED)$",
+                     result.stdout, re.M), result.stdout

@@ -92,13 +92,16 @@
 
   <!-- ===== JSON ===== -->
 
-  <!-- A record as a JSON text, ending with a newline. -->
+  <!-- A record as a JSON text, ending with a newline. The pieces are joined
+       once, at the end: joining at every level would copy the text once per
+       level of nesting. -->
   <xsl:function name="dx:json" as="xs:string">
     <xsl:param name="value" as="element()"/>
-    <xsl:sequence select="dx:json-value($value, '') || '&#10;'"/>
+    <xsl:sequence select="string-join((dx:json-value($value, ''), '&#10;'))"/>
   </xsl:function>
 
-  <xsl:function name="dx:json-value" as="xs:string">
+  <!-- A JSON value as a sequence of pieces of text, $indent the indentation of its line. -->
+  <xsl:function name="dx:json-value" as="xs:string*">
     <xsl:param name="node" as="element()"/>
     <xsl:param name="indent" as="xs:string"/>
     <xsl:variable name="inner" select="$indent || '  '"/>
@@ -107,14 +110,29 @@
         <xsl:if test="count(distinct-values($node/*/@key)) ne count($node/*) or $node/*[not(@key)]">
           <xsl:message terminate="yes" error-code="dx:DUPKEY">data.xsl: a JSON object has a member without a key or a duplicate key: <xsl:value-of select="$node/*/@key" separator=", "/></xsl:message>
         </xsl:if>
-        <xsl:sequence select="if (empty($node/*)) then '{}' else
-          '{&#10;' || string-join($node/* ! ($inner || dx:json-string(@key) || ': ' || dx:json-value(., $inner)), ',&#10;')
-          || '&#10;' || $indent || '}'"/>
+        <xsl:choose>
+          <xsl:when test="empty($node/*)"><xsl:sequence select="'{}'"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:sequence select="'{'"/>
+            <xsl:for-each select="$node/*">
+              <xsl:sequence select="if (position() eq 1) then '&#10;' else ',&#10;', $inner, dx:json-string(@key), ': ',
+                                    dx:json-value(., $inner)"/>
+            </xsl:for-each>
+            <xsl:sequence select="'&#10;' || $indent || '}'"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="$node/self::j:array">
-        <xsl:sequence select="if (empty($node/*)) then '[]' else
-          '[&#10;' || string-join($node/* ! ($inner || dx:json-value(., $inner)), ',&#10;')
-          || '&#10;' || $indent || ']'"/>
+        <xsl:choose>
+          <xsl:when test="empty($node/*)"><xsl:sequence select="'[]'"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:sequence select="'['"/>
+            <xsl:for-each select="$node/*">
+              <xsl:sequence select="if (position() eq 1) then '&#10;' else ',&#10;', $inner, dx:json-value(., $inner)"/>
+            </xsl:for-each>
+            <xsl:sequence select="'&#10;' || $indent || ']'"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:when>
       <xsl:when test="$node/self::j:string">
         <xsl:sequence select="dx:json-string(string($node))"/>
@@ -140,6 +158,13 @@
 
   <!-- A JSON string literal: quote, backslash and control characters escaped. -->
   <xsl:function name="dx:json-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <!-- Most strings need no escape: then the regex scan is all (analyze-string costs more). -->
+    <xsl:sequence select="if (matches($text, '[\\&quot;\p{Cc}]')) then dx:json-escaped($text)
+                          else '&quot;' || $text || '&quot;'"/>
+  </xsl:function>
+
+  <xsl:function name="dx:json-escaped" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:analyze-string select="$text" regex="[\\&quot;\p{{Cc}}]">

@@ -307,8 +307,12 @@ def _stage_list(ctx, param, value: str | None) -> list[str]:
               help="Also write the measurements to this JSON file.")
 @click.option("--keep", "keep_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Work in this folder and keep the enlarged sources and outputs (default: a temporary one).")
+@click.option("--tei-stylesheets", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="A checkout of the TEI Stylesheets (github.com/TEIC/Stylesheets): also time their HTML route "
+                   "(html/html.xsl on saxonche) and PDF route (fo/fo.xsl, then Apache FOP if `fop` is installed) "
+                   "on SOURCE, and compare.")
 def bench(source: Path | None, runs: int, sizes: list[int], stages: list[str], json_path: Path | None,
-          keep_dir: Path | None) -> None:
+          keep_dir: Path | None, tei_stylesheets: Path | None) -> None:
     """Time each stage cold, in a fresh process, on SOURCE (default: edition/article.xml) and its enlargements.
 
     Prints the median wall-clock and CPU time and the peak memory per stage and size, and
@@ -319,7 +323,7 @@ def bench(source: Path | None, runs: int, sizes: list[int], stages: list[str], j
 
     try:
         report = run_benchmark(source or _default_source(), sizes, stages, runs, echo=click.echo,
-                               keep=keep_dir)
+                               keep=keep_dir, tei_stylesheets=tei_stylesheets)
     except BenchError as exc:
         click.echo(f"edition: bench: {exc}", err=True)
         sys.exit(1)
