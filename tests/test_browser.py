@@ -327,8 +327,9 @@ def test_labels_are_never_crossed(visit, name, selector):
     for svg in page.locator(selector).all():
         boxes = svg.evaluate("""s => {
             const box = e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; };
-            const labels = [...s.querySelectorAll('.mark text, .places text')].map(t => ({mark: t.closest('a, g'), text: t.textContent, box: box(t)}));
-            const shapes = [...s.querySelectorAll('.mark rect, .mark circle, .mark line, .places circle')].map(e => ({mark: e.closest('a, g'), box: box(e)}));
+            const labels = [...s.querySelectorAll('.mark text, .places text, .water-labels text, .river-labels text, .grid-label')]
+              .map(t => ({mark: t.closest('a, g.mark') || t, text: t.textContent, box: box(t)}));
+            const shapes = [...s.querySelectorAll('.mark rect, .mark circle, .mark line, .places circle')].map(e => ({mark: e.closest('a, g.mark'), box: box(e)}));
             return labels.map(l => ({text: l.text, box: l.box,
               others: labels.filter(o => o.mark !== l.mark).map(o => o.box).concat(shapes.filter(o => o.mark !== l.mark).map(o => o.box))}));
         }""")
@@ -371,6 +372,28 @@ def test_the_timelines_shaded_period_shows_in_both_schemes(visit, scheme):
     lighter, darker = sorted((luminance(band), luminance(ground)), reverse=True)
     assert (lighter + 0.05) / (darker + 0.05) >= 1.15, (band, ground)
     page.locator("#timeline").screenshot(path=str(ARTIFACTS / f"timeline-{scheme}.png"))
+
+
+def contrast(a: str, b: str) -> float:
+    lighter, darker = sorted((luminance(a), luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_maps_aral_sea_is_water_and_its_rivers_show_on_the_land_in_both_schemes(visit, scheme):
+    page = visit("places.html", color_scheme=scheme).page
+    style = "(e, p) => getComputedStyle(e)[p]"
+    sea = page.locator("#map svg > rect.map-water").evaluate(style, "fill")
+    land = page.locator("#map svg > path.map-land").evaluate(style, "fill")
+    aral = page.locator("#map svg > path.map-lake")
+    assert aral.evaluate(style, "fill") == sea != land  # the Aral is drawn as the Caspian is
+    assert aral.bounding_box()["width"] > 40  # an area, not a speck
+    for name in ("Amu Darya", "Syr Darya"):
+        river = page.locator(f"#map svg > path.map-river.named[data-river='{name}']")
+        assert river.evaluate(style, "fill") == "none" and contrast(river.evaluate(style, "stroke"), land) >= 3, name  # WCAG 1.4.11
+        label = page.locator("#map .river-labels text", has_text=name)
+        assert label.is_visible() and contrast(label.evaluate(style, "fill"), land) >= 4.5, name
+    page.locator("#map").screenshot(path=str(ARTIFACTS / f"map-{scheme}.png"))
 
 
 def test_a_tap_opens_the_card_and_a_second_tap_follows_the_link(visit):

@@ -553,6 +553,95 @@ def test_places_map_links_every_place_of_the_story_and_lists_regions(tei, pages)
         assert 0 <= float(circle.get("cx")) <= width and 0 <= float(circle.get("cy")) <= height
 
 
+def path_parts(d: str) -> list[list[tuple[float, float]]]:
+    """The subpaths of SVG path data written as 'Mx,y x,y ...[Z]' (the base map's form)."""
+    return [[tuple(float(v) for v in pair.split(",")) for pair in part.rstrip("Z").split()]
+            for part in d.split("M") if part.strip()]
+
+
+def test_places_map_shows_the_aral_sea_and_the_named_rivers_in_the_main_frame(pages):
+    places = pages["places.html"]
+    figure = places.get_element_by_id("map")
+    svg = figure.find(".//svg")
+    width, height = (float(v) for v in svg.get("viewbox").split()[2:])
+    dots = {a.get("href")[1:]: (float(a.find("circle").get("cx")), float(a.find("circle").get("cy")))
+            for a in svg.findall("./g[@class='places']/a")}
+    frame = etree.parse(str(ROOT / "xslt" / "basemap" / "basemap.xml")).find("frame[@name='main']")
+    k, scale = float(frame.get("k")), float(frame.get("scale"))
+
+    def lon_lat(x, y):
+        return float(frame.get("west")) + x / (k * scale), float(frame.get("north")) - y / scale
+
+    # The Aral Sea: a water area of the main map (not only of the inset), where the Aral is.
+    lake = svg.find("./path[@class='map-lake']")
+    assert lake is not None and svg.find(".//g[@class='map-inset']/path[@class='map-lake']") is not None
+    shore = [p for part in path_parts(lake.get("d")) for p in part]
+    assert len(shore) > 40 and all(0 <= x <= width and 0 <= y <= height for x, y in shore)
+    west, north = lon_lat(min(x for x, _ in shore), min(y for _, y in shore))
+    east, south = lon_lat(max(x for x, _ in shore), max(y for _, y in shore))
+    assert 57.5 < west < 60 < east < 62 and 43.5 < south < 45 < north < 47  # the whole sea, its north too
+    label = [t for t in svg.findall("./g[@class='water-labels']/text") if norm(t.text_content()) == "Aral Sea"]
+    assert len(label) == 1
+    lx, ly = float(label[0].get("x")), float(label[0].get("y"))
+    assert min(abs(lx - x) + abs(ly - y) for x, y in shore) < 100  # beside the sea, not elsewhere
+    # The Amu Darya and the Syr Darya: named lines that reach the sea, each with its label on its course.
+    rivers = {path.get("data-river"): path_parts(path.get("d")) for path in svg.findall("./path[@class='map-river named']")}
+    assert set(rivers) == {"Amu Darya", "Syr Darya"}
+    labels = {norm(t.text_content()): t for t in svg.findall("./g[@class='river-labels']/text")}
+    assert set(labels) == set(rivers)
+    for name, parts in rivers.items():
+        course = [p for part in parts for p in part]
+        assert all(0 <= x <= width and 0 <= y <= height for x, y in course)
+        ends = [p for part in parts for p in (part[0], part[-1])]
+        assert min(abs(ex - x) + abs(ey - y) for ex, ey in ends for x, y in shore) < 2, f"{name} reaches the Aral Sea"
+        tx, ty = (float(v) for v in re.match(r"translate\(([-\d.]+) ([-\d.]+)\)", labels[name].get("transform")).groups())
+        assert min(abs(tx - x) + abs(ty - y) for x, y in course) < 12, f"the label of the {name} is on its course"
+    # The Amu Darya comes from the south (past Bukhara's latitude); the Syr Darya runs north of Bukhara.
+    assert max(y for part in rivers["Amu Darya"] for _, y in part) > dots["bukhara"][1]
+    assert max(y for part in rivers["Syr Darya"] for _, y in part) < dots["bukhara"][1]
+    assert svg.find("./path[@class='map-river']") is not None  # the other rivers, unnamed
+    # Said in words: the description names them; the caption tells the Aral's extent truthfully.
+    desc = norm(svg.find("desc").text_content())
+    assert all(name in desc for name in ("Aral Sea", "Amu Darya", "Syr Darya"))
+    caption = norm(figure.find("figcaption").text_content())
+    assert "not drawn" not in caption and "Aral Sea" in caption and "1921" in caption and "larger" in caption
+
+
+def load_make_basemap():
+    """scripts/make_basemap.py as a module, or a skip when its npm packages are not installed."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_basemap", ROOT / "scripts" / "make_basemap.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for source in (module.SOURCE, module.WATER_SOURCE):
+        if not source.is_file():
+            pytest.skip(f"{source} is absent: run `npm ci --prefix scripts/basemap --ignore-scripts` (make test does)")
+    return module
+
+
+def test_make_basemap_reproduces_the_committed_basemap_byte_for_byte():
+    make_basemap = load_make_basemap()
+    committed = (ROOT / "xslt" / "basemap" / "basemap.xml").read_bytes()
+    assert make_basemap.render().encode("utf-8") == committed
+
+
+def test_make_basemap_fails_loudly_when_its_selection_rules_do_not_match():
+    make_basemap = load_make_basemap()
+    water = json.loads(make_basemap.WATER_SOURCE.read_text(encoding="utf-8"))
+    lakes = make_basemap.polygons(water, "lakes")
+    aral = make_basemap.select_aral(lakes)
+    rivers = make_basemap.line_features(water, "rivers")
+    with pytest.raises(SystemExit, match="0 lakes match the Aral Sea's rule"):
+        make_basemap.select_aral([lake for lake in lakes if lake is not aral])
+    with pytest.raises(SystemExit, match="2 lakes match"):
+        make_basemap.select_aral(lakes + [aral])
+    amu_darya = make_basemap.select_rivers(rivers, aral)["Amu Darya"]
+    with pytest.raises(SystemExit, match="3 rivers end on the Aral Sea's shore"):
+        make_basemap.select_rivers(rivers + [amu_darya], aral)
+    with pytest.raises(SystemExit, match="1 rivers end"):
+        make_basemap.select_rivers([river for river in rivers if river is not amu_darya], aral)
+
+
 def body_units(tei, entry_id):
     """The body paragraphs and tables in which an entry is named."""
     units = set()

@@ -38,7 +38,8 @@
 
   <!-- ===== Map ===== -->
 
-  <!-- The base map: land, today's borders and the frames' projections,
+  <!-- The base map: land, the Aral Sea, the rivers, today's borders, the
+       frames' projections and candidate places for the rivers' labels,
        derived once from Natural Earth by scripts/make_basemap.py. -->
   <xsl:variable name="h:basemap" as="element()" select="doc('basemap/basemap.xml')/*"/>
 
@@ -84,16 +85,23 @@
       ! (let $xy := h:project($inset, ?lat, ?lon) return if (exists($xy)) then map:merge((., $xy)) else ())"/>
     <xsl:variable name="off-map" select="$pointed[not(?id = ($in-main, $in-inset) ! ?id)]"/>
     <xsl:variable name="inset-box" select="[$inset-x - 4, $inset-y, $map-width, $inset-y + $inset-height + 22]"/>
-    <xsl:variable name="main-labels" select="h:place-labels($in-main, $map-width, $map-height, ($inset-box,
-      $main/*:water-label ! [xs:double(@x), xs:double(@y) - 12, xs:double(@x) + h:text-width(., 12), xs:double(@y) + 3]), 13)"/>
+    <xsl:variable name="grid-step" select="5"/>
+    <xsl:variable name="parallels" select="(xs:integer(ceiling(xs:double($main/@south) div $grid-step)) to xs:integer(floor(xs:double($main/@north) div $grid-step))) ! (. * $grid-step)"/>
+    <!-- A parallel's label sits at the map's middle, above its line. -->
+    <xsl:variable name="parallel-label" select="function($lat) { map{'x': $map-width div 2, 'y': h:project($main, $lat, xs:double($main/@west))?y - 4, 'text': $lat || '°N'} }"/>
+    <xsl:variable name="grid-label-boxes" select="$parallels ! $parallel-label(.) ! [?x, ?y - 11, ?x + h:text-width(?text, 11), ?y + 3]"/>
+    <xsl:variable name="water-label-boxes" select="$main/*:water-label ! [xs:double(@x), xs:double(@y) - 12, xs:double(@x) + h:text-width(., 12), xs:double(@y) + 3]"/>
+    <xsl:variable name="river-labels" select="h:river-labels($main, $map-width, $map-height,
+      ($inset-box, $water-label-boxes, $grid-label-boxes, $in-main ! [?x - 7, ?y - 7, ?x + 7, ?y + 7]), 12)"/>
+    <xsl:variable name="main-labels" select="h:place-labels($in-main, $map-width, $map-height,
+      ($inset-box, $water-label-boxes, $grid-label-boxes, $river-labels ! ?box), 13)"/>
     <xsl:variable name="inset-labels" select="h:place-labels($in-inset, $inset-width, $inset-height, (), 11)"/>
     <xsl:variable name="regions" select="$story[count(ed:lat-long(.)) ne 2]"/>
     <xsl:variable name="cited-only" select="$ed:places[not(h:in-story(.))][exists(ed:mentions(.))]"/>
-    <xsl:variable name="grid-step" select="5"/>
 
     <div class="map-block">
     <figure class="map-figure" id="map">
-      <p class="scroll-hint" aria-hidden="true">The map is wider than the screen: scroll it sideways (the Caspian Sea is to the west).</p>
+      <p class="scroll-hint" aria-hidden="true">The map is wider than the screen: scroll it sideways (the Caspian and Aral seas are to the west).</p>
       <div class="svg-scroll" role="region" aria-label="Map of the places (scrolls sideways on small screens)" tabindex="0">
         <svg class="map" viewBox="0 0 {h:n($map-width)} {h:n($map-height)}" width="{h:n($map-width)}" height="{h:n($map-height)}"
              aria-labelledby="map-title map-desc">
@@ -101,6 +109,10 @@
           <desc id="map-desc">
             <xsl:text>Central Asia, latitude </xsl:text>
             <xsl:value-of select="$main/@south || '° to ' || $main/@north || '° N, longitude ' || $main/@west || '° to ' || $main/@east || '° E'"/>
+            <xsl:text>, with the Caspian Sea, the </xsl:text>
+            <xsl:value-of select="$main/*:lake/@name"/>
+            <xsl:text> and the rivers </xsl:text>
+            <xsl:value-of select="$main/*:river/@name" separator=" and "/>
             <xsl:text>: </xsl:text>
             <xsl:value-of select="$in-main ! (?label || ' (' || ?coords || ')')" separator="; "/>
             <xsl:if test="exists($in-inset)">
@@ -111,22 +123,33 @@
           </desc>
           <rect class="map-water" x="0" y="0" width="{h:n($map-width)}" height="{h:n($map-height)}"/>
           <path class="map-land" d="{$main/*:land}"/>
+          <path class="map-lake" d="{$main/*:lake}"/>
           <path class="map-modern-border" d="{$main/*:modern-borders}"/>
+          <path class="map-river" d="{$main/*:rivers}"/>
+          <xsl:for-each select="$main/*:river">
+            <path class="map-river named" data-river="{@name}" d="{.}"/>
+          </xsl:for-each>
           <g class="graticule" aria-hidden="true">
             <xsl:for-each select="(xs:integer(ceiling(xs:double($main/@west) div $grid-step)) to xs:integer(floor(xs:double($main/@east) div $grid-step))) ! (. * $grid-step)">
               <xsl:variable name="x" select="h:project($main, xs:double($main/@south), .)?x"/>
               <line x1="{h:n($x)}" y1="0" x2="{h:n($x)}" y2="{h:n($map-height)}"/>
               <text class="grid-label" x="{h:n($x + 3)}" y="{h:n($map-height - 6)}"><xsl:value-of select=". || '°E'"/></text>
             </xsl:for-each>
-            <xsl:for-each select="(xs:integer(ceiling(xs:double($main/@south) div $grid-step)) to xs:integer(floor(xs:double($main/@north) div $grid-step))) ! (. * $grid-step)">
+            <xsl:for-each select="$parallels">
               <xsl:variable name="y" select="h:project($main, ., xs:double($main/@west))?y"/>
+              <xsl:variable name="label" select="$parallel-label(.)"/>
               <line x1="0" y1="{h:n($y)}" x2="{h:n($map-width)}" y2="{h:n($y)}"/>
-              <text class="grid-label" x="{h:n($map-width div 2)}" y="{h:n($y - 4)}"><xsl:value-of select=". || '°N'"/></text>
+              <text class="grid-label" x="{h:n($label?x)}" y="{h:n($label?y)}"><xsl:value-of select="$label?text"/></text>
             </xsl:for-each>
           </g>
           <g class="water-labels" aria-hidden="true">
             <xsl:for-each select="$main/*:water-label">
-              <text x="{@x}" y="{@y}"><xsl:value-of select="."/></text>
+              <text x="{@x}" y="{@y}" class="on-{@halo}"><xsl:value-of select="."/></text>
+            </xsl:for-each>
+          </g>
+          <g class="river-labels" aria-hidden="true">
+            <xsl:for-each select="$river-labels">
+              <text transform="translate({h:n(?x)} {h:n(?y)}) rotate({?angle})" x="0" y="-4" text-anchor="middle" data-river="{?name}"><xsl:value-of select="?name"/></text>
             </xsl:for-each>
           </g>
           <g class="places">
@@ -138,6 +161,7 @@
             <g class="map-inset" transform="translate({h:n($inset-x)} {h:n($inset-y)})">
               <rect class="map-water inset-frame" x="0" y="0" width="{h:n($inset-width)}" height="{h:n($inset-height)}"/>
               <path class="map-land" d="{$inset/*:land}"/>
+              <path class="map-lake" d="{$inset/*:lake}"/>
               <xsl:variable name="corner-nw" select="h:project($inset, xs:double($main/@north), xs:double($main/@west))"/>
               <xsl:variable name="corner-se" select="h:project($inset, xs:double($main/@south), xs:double($main/@east))"/>
               <rect class="inset-extent" x="{h:n($corner-nw?x)}" y="{h:n($corner-nw?y)}"
@@ -161,7 +185,7 @@
       <figcaption>
         <xsl:text>The places of the story that have coordinates (WGS84), on Natural Earth’s land and coastlines (1:50 million), equirectangular projection, lines every </xsl:text>
         <xsl:value-of select="$grid-step"/>
-        <xsl:text>°. The dashed borders are today’s, not those of the 1920s; the Aral Sea and the rivers (Amu Darya, Syr Darya) are not drawn: the Natural Earth package the edition draws on carries land and countries only.</xsl:text>
+        <xsl:text>°. The dashed borders are today’s, not those of the 1920s. The rivers are Natural Earth’s; the Amu Darya and the Syr Darya are named. The Aral Sea is drawn as Natural Earth gives it, the sea of recent decades, shrunk since the 1960s: in 1921 it was far larger.</xsl:text>
         <xsl:if test="exists($pointed[?approx])">
           <xsl:text> A hollow marker means approximate coordinates.</xsl:text>
         </xsl:if>
@@ -211,6 +235,31 @@
       <text x="{h:n(?tx)}" y="{h:n(?ty)}" text-anchor="{?anchor}"><xsl:value-of select="?label"/></text>
     </a>
   </xsl:template>
+
+  <!-- The label of each named river: the first of its candidate places
+       (basemap.xml, in order of preference) whose box stays inside the map and
+       clear of the blocked boxes (places, other labels, the inset); else its
+       first. The text is turned to the river's direction, so its box is the
+       bounding box of the turned text. -->
+  <xsl:function name="h:river-labels" as="map(*)*">
+    <xsl:param name="frame" as="element()"/>
+    <xsl:param name="width" as="xs:double"/>
+    <xsl:param name="height" as="xs:double"/>
+    <xsl:param name="blocked" as="array(*)*"/>
+    <xsl:param name="size" as="xs:double"/>
+    <xsl:for-each select="$frame/*:river/@name">
+      <xsl:variable name="name" select="string(.)"/>
+      <xsl:variable name="half" select="h:text-width($name, $size) div 2"/>
+      <xsl:variable name="spots" as="map(*)*" select="$frame/*:river-label-spot[@river = $name] ! (
+        let $x := xs:double(@x), $y := xs:double(@y), $a := xs:double(@angle) * math:pi() div 180,
+            $corners := for $cx in (- $half, $half), $cy in (-4 - $size + 2, -4 + 3)
+                        return [$x + $cx * math:cos($a) - $cy * math:sin($a), $y + $cx * math:sin($a) + $cy * math:cos($a)]
+        return map{'name': $name, 'x': $x, 'y': $y, 'angle': string(@angle),
+          'box': [min($corners ! ?1), min($corners ! ?2), max($corners ! ?1), max($corners ! ?2)]})"/>
+      <xsl:sequence select="($spots[?box?1 ge 2 and ?box?3 le $width - 2 and ?box?2 ge 2 and ?box?4 le $height - 18]
+        [let $box := array:flatten(?box) return every $b in $blocked satisfies not(h:overlap($box, array:flatten($b)))], $spots)[1]"/>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- Greedy label placement: each label takes the first of eight positions
        around its point that overlaps no label placed so far, no other point,
