@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import os
 import signal
 import sys
 import time
@@ -372,20 +373,51 @@ def odd_check(stylesheets: Path, p5subset: Path, tei_p5: Path | None, out_dir: P
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console-script entry point: click's own handling plus a last-resort handler."""
+    """The command line: click's own handling plus a last-resort handler; ends with SystemExit."""
     # A file name that is not UTF-8 is printed as the bytes the user typed.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="surrogateescape")
     try:
         cli.main(args=argv, prog_name="edition", standalone_mode=True)
-    except SystemExit:
-        raise
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
     except Exception as exc:  # the user gets one line, never a traceback
         message = " ".join(str(exc).split()) or "(no message)"
         click.echo(f"edition: internal error: {type(exc).__name__}: {message}", err=True)
-        sys.exit(1)
+        code = 1
+    sys.exit(code)
+
+
+def run() -> None:
+    """The ``edition`` program (console script and ``python -m tei_edition.cli``):
+    ``main``, then ``_leave``."""
+    try:
+        main()
+    except SystemExit as exc:
+        _leave(exc.code)
+    _leave(0)
+
+
+def _leave(code: object) -> None:
+    """End the process with ``code`` (as ``sys.exit`` reads it) at once.
+
+    Everything the command wrote is closed by now; what is left is the
+    interpreter's own teardown (collecting the parsed schemas and trees object by
+    object), which took 60 ms of every cold build, a tenth of it. The operating
+    system frees the memory in one go."""
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+    finally:
+        sys.stderr.flush()
+        os._exit(code)
 
 
 if __name__ == "__main__":
-    main()
+    run()

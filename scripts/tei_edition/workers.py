@@ -30,6 +30,7 @@ suite) gets the serial build, the same steps one after the other in-process.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -140,7 +141,16 @@ def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any]) -> Wo
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or the worker would print what the parent had buffered
     parent = os.getpid()
-    pid = os.fork()
+    # The parent's objects, frozen out of the collector's reach, are not touched
+    # (and so not copied page by page) by a collection in the worker.
+    gc.freeze()
+    try:
+        pid = os.fork()
+    except BaseException:
+        gc.unfreeze()
+        raise
+    if pid != 0:
+        gc.unfreeze()
     if pid == 0:  # the worker
         status = 0
         try:
