@@ -212,10 +212,15 @@ class _Steps:
         self.workers: list[Any] = []
         from . import workers
 
-        if workers.can_fork() and len(names) > 0:
-            for name in names:
-                self.workers.append(workers.fork(name, lambda name=name: _warm_up(name, context),
-                                                 lambda out, name=name: load_step(name)(context(Path(out)))))
+        if workers.can_fork():
+            try:
+                for name in names:
+                    self.workers.append(workers.fork(name, lambda name=name: _warm_up(name, context),
+                                                     lambda out, name=name: load_step(name)(context(Path(out))),
+                                                     self.workers))
+            except OSError:  # no more processes (a ulimit): the steps run here, one after the other
+                self.stop()
+                self.workers = []
 
     def start(self, out_dir: Path) -> None:
         """Let the workers write into ``out_dir`` (while the source is validated)."""

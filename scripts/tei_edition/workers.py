@@ -133,9 +133,10 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any]) -> Worker:
+def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any], siblings: list[Worker] = ()) -> Worker:
     """A worker process for step ``name``: it calls ``warm_up()`` at once, then
-    ``run(out_dir)`` when started, and reports an ``Outcome``."""
+    ``run(out_dir)`` when started, and reports an ``Outcome``. ``siblings``: the
+    workers forked before it, whose pipe ends it closes (they are the parent's)."""
     go_read, go_write = os.pipe()
     result_read, result_write = os.pipe()
     for stream in (sys.stdout, sys.stderr):
@@ -156,6 +157,10 @@ def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any]) -> Wo
         try:
             os.close(go_write)
             os.close(result_read)
+            for sibling in siblings:
+                for fd in (sibling.go, sibling.result):
+                    if fd >= 0:
+                        os.close(fd)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             _die_with_parent()
