@@ -36,9 +36,8 @@ import pickle
 import signal
 import sys
 import time
-import traceback
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from .findings import BuildError, Finding
 
@@ -52,7 +51,6 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     message: str = ""
     crash: str = ""
-    details: str = ""  # the worker's traceback of a crash, for the parent's exception chain
 
     def error(self) -> BuildError:
         return BuildError(self.findings or self.message)
@@ -133,7 +131,8 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any], siblings: list[Worker] = ()) -> Worker:
+def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any],
+         siblings: Sequence[Worker] = ()) -> Worker:
     """A worker process for step ``name``: it calls ``warm_up()`` at once, then
     ``run(out_dir)`` when started, and reports an ``Outcome``. ``siblings``: the
     workers forked before it, whose pipe ends it closes (they are the parent's)."""
@@ -198,7 +197,7 @@ def _work(name: str, go: int, result: int, warm_up: Callable[[], Any], run: Call
     except BuildError as exc:
         outcome = Outcome(False, findings=exc.findings, message=str(exc))
     except Exception as exc:
-        outcome = Outcome(False, crash=f"{type(exc).__name__}: {exc}", details=traceback.format_exc())
+        outcome = Outcome(False, crash=f"{type(exc).__name__}: {exc}")
     outcome.seconds = time.monotonic() - started
     data = pickle.dumps(outcome)
     view = memoryview(data)
