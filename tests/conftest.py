@@ -47,6 +47,14 @@ def run_step(name: str, out: Path, params: dict | None = None, *, source_path: P
 
 
 @pytest.fixture(scope="session")
+def tei():
+    """The edition's source, parsed safely (the root element; read-only for the tests)."""
+    from tei_edition import xmlsafe
+
+    return xmlsafe.load(paths.DEFAULT_SOURCE).tree.getroot()
+
+
+@pytest.fixture(scope="session")
 def data_dir(tmp_path_factory) -> Path:
     """The data step's output for the edition's source (read-only for the tests)."""
     return run_step("data", tmp_path_factory.mktemp("data-build"))

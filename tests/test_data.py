@@ -53,11 +53,6 @@ def build_into(folder: Path, params: dict | None = None) -> Path:
     return run_step("data", folder, params)
 
 
-@pytest.fixture(scope="session")
-def tei() -> etree._Element:
-    return etree.parse(str(DEFAULT_SOURCE), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
-
-
 def text(el) -> str:
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
 

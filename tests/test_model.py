@@ -95,6 +95,18 @@ def test_format_date(attributes, expected):
     assert evaluate(document, "ed:format-date((//date)[1])") == expected
 
 
+@pytest.mark.parametrize("attributes,expected", [
+    ('when="1922"', "true"), ('from="1921" to="1922"', "true"), ('notAfter="1934"', "true"),
+    ('to="1918"', "true"), ("", "false"), ('cert="low"', "false"),
+])
+def test_is_dated_when_any_bound_is_given(attributes, expected):
+    # An event that neither the article nor the facts date (World War I) is undated,
+    # and the chronology files it under "undated".
+    document = tei(standoff=f'<listEvent><event xml:id="e" {attributes}><eventName>E</eventName></event></listEvent>')
+    assert evaluate(document, "ed:is-dated(//event)") == expected
+    assert (evaluate(document, "ed:chronology-year(//event)") == "undated") == (expected == "false")
+
+
 @pytest.mark.parametrize("life,expected", [
     ('<birth when="1881-11-22"/><death when="1922-08-04"/>', "1881–1922"),
     ('<birth when="1889"/><death when="1931-08-31" cert="medium"/><death when="1932" cert="low"/>', "1889–1931/1932"),

@@ -14,17 +14,12 @@ import pytest
 from lxml import etree
 
 from conftest import load_csv, load_json, run_step
-from tei_edition.paths import DEFAULT_SOURCE, schema_dir
+from tei_edition.paths import schema_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 KINDS = {"person": "person", "org": "org", "place": "place", "event": "event"}
-
-
-@pytest.fixture(scope="module")
-def tei() -> etree._Element:
-    return etree.parse(str(DEFAULT_SOURCE), etree.XMLParser(resolve_entities=False, no_network=True)).getroot()
 
 
 def norm(el) -> str:

@@ -167,7 +167,7 @@
       </dd>
     </xsl:if>
     <xsl:if test="self::event">
-      <xsl:if test="ed:date-start(.) ne ''">
+      <xsl:if test="ed:is-dated(.)">
         <dt>Date</dt>
         <dd><xsl:value-of select="ed:format-date(.)"/></dd>
       </xsl:if>

@@ -288,7 +288,7 @@
             <dt>Also called</dt>
             <dd><xsl:value-of select="$variants ! normalize-space(.)" separator="; "/></dd>
           </xsl:if>
-          <xsl:if test="ed:date-start(.) ne ''">
+          <xsl:if test="ed:is-dated(.)">
             <dt>ISO 8601</dt>
             <dd><code><xsl:value-of select="ed:iso-range(.)"/></code></dd>
           </xsl:if>

@@ -7,6 +7,8 @@
   Functions (signature: what it returns):
     ed:date-start($dated as element()) as xs:string   earliest ISO bound (@when, @from, @notBefore...)
     ed:date-end($dated as element()) as xs:string     latest ISO bound
+    ed:is-dated($dated as element()) as xs:boolean    whether it has any ISO bound (an event
+                                                      neither the article nor the facts date has none)
     ed:iso-range($dated) as xs:string                 '1921/1922', or one value: '1922-05'
     ed:date-sort-key($dated) as xs:string             '1921-01-01/1922-12-31': start padded, then end
     ed:format-iso($iso as xs:string) as xs:string     '1922' | 'May 1922' | '4 August 1922'
@@ -47,6 +49,11 @@
     <xsl:sequence select="string(($dated/@when, $dated/@from, $dated/@notBefore, $dated/@to, $dated/@notAfter)[1])"/>
   </xsl:function>
 
+  <xsl:function name="ed:is-dated" as="xs:boolean">
+    <xsl:param name="dated" as="element()"/>
+    <xsl:sequence select="ed:date-start($dated) ne ''"/>
+  </xsl:function>
+
   <xsl:function name="ed:date-end" as="xs:string">
     <xsl:param name="dated" as="element()"/>
     <xsl:sequence select="string(($dated/@when, $dated/@to, $dated/@notAfter, $dated/@from, $dated/@notBefore)[1])"/>
@@ -62,7 +69,7 @@
   <xsl:function name="ed:date-sort-key" as="xs:string">
     <xsl:param name="dated" as="element()"/>
     <!-- What neither source dates sorts after everything dated. -->
-    <xsl:sequence select="if (ed:date-start($dated) eq '') then '~undated'
+    <xsl:sequence select="if (not(ed:is-dated($dated))) then '~undated'
                           else ed:pad-iso(ed:date-start($dated), '01') || '/' || ed:pad-iso(ed:date-end($dated), '31')"/>
   </xsl:function>
 
@@ -143,7 +150,7 @@
        'undated' for an event that neither source dates. -->
   <xsl:function name="ed:chronology-year" as="xs:string">
     <xsl:param name="item" as="element()"/>
-    <xsl:sequence select="if (ed:date-start($item) eq '') then 'undated' else substring(ed:date-sort-key($item), 1, 4)"/>
+    <xsl:sequence select="if (not(ed:is-dated($item))) then 'undated' else substring(ed:date-sort-key($item), 1, 4)"/>
   </xsl:function>
 
   <xsl:function name="ed:chronology" as="element()*">
