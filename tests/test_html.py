@@ -473,6 +473,19 @@ def test_registers_list_every_entry_in_order_with_every_mention(tei, pages, page
             assert article.find(f".//a[@href='{url}']") is not None, url
 
 
+@pytest.mark.parametrize("page,list_name,word", [("persons.html", "listPerson", "persons"),
+                                                 ("places.html", "listPlace", "places"),
+                                                 ("organisations.html", "listOrg", "organisations")])
+def test_register_ledes_count_as_named_in_the_article_only_what_it_names(tei, pages, page, list_name, word):
+    entries = [e.get(XML_ID) for e in tei.getroot().find(f"t:standOff/t:{list_name}", NS)]
+    named = {target for _, _, target in name_mentions(tei)} & set(entries)
+    lede = norm(pages[page].find(".//p[@class='lede']").text_content())
+    expected = f"{len(named)} {word} named in the article"
+    if len(named) < len(entries):  # places of birth, publishers of the editors' sources...
+        expected += f" and {len(entries) - len(named)} more that only the edition’s facts name"
+    assert lede.startswith(expected), lede
+
+
 def test_register_mentions_are_shown_in_context_and_labelled_by_unit(tei, pages):
     enver = pages["persons.html"].get_element_by_id("enver")
     lines = enver.findall(".//ol[@class='kwic-list']/li")
@@ -543,6 +556,13 @@ def test_places_map_links_every_place_of_the_story_and_lists_regions(tei, pages)
     assert region_links == story - with_point and {"turkestan", "eastern-bukhara", "lokai-valley"} <= region_links
     cited = figure.find(".//section[@aria-labelledby='map-cited-head']")
     assert "fort-leavenworth" in {a.get("href")[1:] for a in cited.findall(".//a")}
+    # Every place of the register is accounted for in exactly one list beside the map; those
+    # the article does not name at all (births and deaths, the editors' sources) in the last.
+    listed = [a.get("href")[1:] for head in ("map-points-head", "map-regions-head", "map-cited-head", "map-facts-head")
+              for a in figure.findall(f".//section[@aria-labelledby='{head}']//a")]
+    assert sorted(listed) == sorted(p.get(XML_ID) for p in all_places)
+    facts = figure.find(".//section[@aria-labelledby='map-facts-head']")
+    assert {"tashkent", "london"} <= {a.get("href")[1:] for a in facts.findall(".//a")}
     # Geography: the main map keeps Central Asia in its frame; Istanbul and Moscow are in the inset.
     main_pos = {a.get("href")[1:]: float(a.find("circle").get("cx")) for a in svg.findall("./g[@class='places']/a")}
     inset = {a.get("href")[1:] for a in svg.findall(".//g[@class='map-inset']//a")}

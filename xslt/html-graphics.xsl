@@ -98,6 +98,9 @@
     <xsl:variable name="inset-labels" select="h:place-labels($in-inset, $inset-width, $inset-height, (), 11)"/>
     <xsl:variable name="regions" select="$story[count(ed:lat-long(.)) ne 2]"/>
     <xsl:variable name="cited-only" select="$ed:places[not(h:in-story(.))][exists(ed:mentions(.))]"/>
+    <!-- Places the article does not name: births and deaths of its persons, the
+         editors' sources (the entries' editorial notes say which). -->
+    <xsl:variable name="facts-only" select="$ed:places[empty(ed:mentions(.))]"/>
 
     <div class="map-block">
     <figure class="map-figure" id="map">
@@ -218,6 +221,16 @@
             <h2 class="map-list-head" id="map-cited-head">Named only in the titles or imprints of cited works, not drawn</h2>
             <ul>
               <xsl:for-each select="$cited-only">
+                <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
+        <xsl:if test="exists($facts-only)">
+          <section aria-labelledby="map-facts-head">
+            <h2 class="map-list-head" id="map-facts-head">Not named in the article, only in the edition’s facts, not drawn</h2>
+            <ul>
+              <xsl:for-each select="$facts-only">
                 <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
               </xsl:for-each>
             </ul>

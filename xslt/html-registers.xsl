@@ -28,11 +28,20 @@
     <xsl:variable name="plural" select="lower-case(ed:kind-label($kind, true()))"/>
     <header class="page-head">
       <h1><xsl:value-of select="ed:kind-label($kind, true())"/></h1>
+      <!-- Entries the article does not name (places of birth and death,
+           publishers of the editors' sources, a party from reference works)
+           are counted apart: "named in the article" is true of the others only. -->
+      <xsl:variable name="named" select="$entries[exists(ed:mentions(.))]"/>
       <p class="lede">
-        <xsl:value-of select="count($entries)"/>
+        <xsl:value-of select="count($named)"/>
         <xsl:text> </xsl:text>
-        <xsl:value-of select="if (count($entries) = 1) then lower-case(ed:kind-label($kind, false())) else $plural"/>
-        <xsl:text> named in the article, </xsl:text>
+        <xsl:value-of select="if (count($named) = 1) then lower-case(ed:kind-label($kind, false())) else $plural"/>
+        <xsl:text> named in the article</xsl:text>
+        <xsl:if test="count($entries) gt count($named)">
+          <xsl:value-of select="' and ' || count($entries) - count($named)
+            || ' more that only the edition’s facts name (each entry’s note says where from)'"/>
+        </xsl:if>
+        <xsl:text>, </xsl:text>
         <xsl:value-of select="if (ed:kind-row($kind)/@sort = 'surname') then 'in alphabetical order of surname' else 'in alphabetical order'"/>
         <xsl:text>. Each entry gives what the edition knows and every mention, each with its words in context and a link to it in the text: a paragraph (¶), table, the abstract, the title or a reference of the list.</xsl:text>
       </p>
