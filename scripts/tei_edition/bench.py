@@ -228,16 +228,25 @@ def measure(stage: str, size: int, source: Path, built: Path, work: Path, runs: 
         shutil.rmtree(out, ignore_errors=True)  # every build starts from nothing
         sample = run_cold(STAGES[stage](source, out, built), env=env, cwd=work)
         if sample.returncode != 0:
-            last = [line for line in sample.stderr.splitlines() if line.strip()][-3:]
-            result.error = f"exit {sample.returncode}: " + " | ".join(last)
+            result.error = _failure(sample)
             break
         samples.append(sample)
     shutil.rmtree(work / f"out-{stage.replace('+', '-')}-{size}", ignore_errors=True)
+    return _summarised(result, samples)
+
+
+def _failure(sample: Sample, command: str = "") -> str:
+    """A failed run in one line: its exit status and the last lines it printed."""
+    last = [line for line in sample.stderr.splitlines() if line.strip()][-3:]
+    return f"{command + ' ' if command else ''}exit {sample.returncode}: " + " | ".join(last)
+
+
+def _summarised(result: Result, samples: list[Sample]) -> Result:
+    """``result`` with the medians, minimum and peak of the successful runs."""
     if samples:
-        walls = [s.wall for s in samples]
-        result.walls = walls
-        result.wall_median = statistics.median(walls)
-        result.wall_min = min(walls)
+        result.walls = [s.wall for s in samples]
+        result.wall_median = statistics.median(result.walls)
+        result.wall_min = min(result.walls)
         result.cpu_median = statistics.median(s.cpu for s in samples)
         result.rss_mb_max = max(s.rss_mb for s in samples)
     return result
@@ -271,21 +280,14 @@ def measure_route(name: str, commands: list[list[str]], source: Path, work: Path
                     for a in command]
             sample = run_argv(argv, env=env, cwd=work)
             if sample.returncode != 0:
-                last = [line for line in sample.stderr.splitlines() if line.strip()][-3:]
-                result.error = f"{Path(command[0]).name} exit {sample.returncode}: " + " | ".join(last)
+                result.error = _failure(sample, Path(command[0]).name)
                 break
             wall, cpu, rss = wall + sample.wall, cpu + sample.cpu, max(rss, sample.rss_mb)
         if result.error:
             break
         samples.append(Sample(wall, cpu, rss, 0))
     shutil.rmtree(out, ignore_errors=True)
-    if samples:
-        result.walls = [s.wall for s in samples]
-        result.wall_median = statistics.median(result.walls)
-        result.wall_min = min(result.walls)
-        result.cpu_median = statistics.median(s.cpu for s in samples)
-        result.rss_mb_max = max(s.rss_mb for s in samples)
-    return result
+    return _summarised(result, samples)
 
 
 def growth(values: dict[int, float | None], sizes: list[int]) -> tuple[float | None, float | None]:
