@@ -531,3 +531,25 @@ def test_bibtex_and_csl_json_agree_on_item_types_and_carry_what_their_types_requ
         assert ("publisher" in entry) == ("publisher" in item), key
     assert bibtex["paksoy1991"]["ENTRYTYPE"] == "inreference" and csl["paksoy1991"]["type"] == "entry-encyclopedia"
     assert bibtex["baumann1993"]["publisher"] == csl["baumann1993"]["publisher"] == "Combat Studies Institute"
+
+
+def test_a_data_stylesheet_that_leaves_out_a_listed_file_fails_the_step_by_name(tmp_path):
+    # The step checks data.xsl's own list (outputs.json) against what it wrote.
+    from tei_edition import build
+    from tei_edition.findings import BuildError
+
+    stylesheets = tmp_path / "xslt"
+    stylesheets.mkdir()
+    (stylesheets / "data.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template match="/"><xsl:result-document href="outputs.json" method="text">'
+        '{"outputs": [{"path": "data/persons.json", "producer": "data.xsl"}]}'
+        '</xsl:result-document></xsl:template></xsl:stylesheet>', encoding="utf-8")
+    doc = xmlsafe.load(DEFAULT_SOURCE)
+    ctx = build.BuildContext(source=DEFAULT_SOURCE, tree=doc.tree, out_dir=tmp_path / "out",
+                             xslt_dir=stylesheets, document=doc)
+    with pytest.raises(BuildError, match=r"data\.xsl did not write data/persons\.json, which its outputs\.json lists"):
+        build.load_step("data")(ctx)
+    (tmp_path / "out" / "data" / "outputs.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"outputs\.json cannot be read as the edition's list of outputs"):
+        read_outputs(tmp_path / "out" / "data" / "outputs.json")

@@ -38,7 +38,7 @@ from lxml import etree, isoschematron
 from . import validate as edition_validate
 from .findings import ERROR
 from .paths import ROOT, display_path, schema_dir
-from .xmlsafe import SourceDocument, XMLInputError, load, load_bytes
+from .xmlsafe import XMLInputError, load_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"

@@ -21,7 +21,8 @@ import json
 import shutil
 from pathlib import Path
 
-from .paths import schema_dir
+from .findings import BuildError
+from .paths import display_path, schema_dir
 from .transform import run
 
 STYLESHEET = "data.xsl"  # the step's writer (compiled ahead by a build's worker)
@@ -41,7 +42,7 @@ def build_data(ctx) -> None:
     copy_schemas(schema_dir(), out / SCHEMA_COPY)
     if (out / OUTPUTS_LIST).is_file():
         missing = [o["path"] for o in read_outputs(out / OUTPUTS_LIST)
-                   if o["producer"] == "data.xsl" and not (out.parent / o["path"]).is_file()]
+                   if o["producer"] == STYLESHEET and not (out.parent / o["path"]).is_file()]
         if missing:
             raise BuildError(f"{ctx.stylesheet(STYLESHEET)} did not write {', '.join(missing)}, "
                              f"which its {OUTPUTS_LIST} lists")
