@@ -367,3 +367,19 @@ def test_the_workers_of_a_killed_build_die_with_it(mini, built, blocking):
 
     wait_for(lambda: all(gone(pid) for pid in workers))
     assert snapshot(mini.out) == built
+
+
+def test_a_step_that_crashes_in_its_worker_is_reported_in_one_line(mini, built, tmp_path):
+    folder = tmp_path / "crashing-step"
+    folder.mkdir()
+    (folder / "crashing_step.py").write_text("def build_crashing(ctx):\n    raise RuntimeError('kaboom')\n",
+                                            encoding="utf-8")
+    runner = RUNNER.replace("build.STEPS['block'] = build.Step('block_step', 'build_block', 'block')",
+                            "build.STEPS['crashing'] = build.Step('crashing_step', 'build_crashing', 'crashing')")
+    result = subprocess.run([sys.executable, "-c", runner, str(folder), "build", str(mini.source), "--out",
+                             str(mini.out), "--format", "html", "--format", "crashing"],
+                            cwd=ROOT, env=mini.env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "build failed in step crashing: RuntimeError: kaboom; " in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(mini.out) == built and leftovers(mini.base) == []

@@ -157,15 +157,11 @@ def build(
     except XMLInputError as exc:
         raise InvalidSource(exc.findings) from None
 
+    stylesheets = Path(xslt).resolve() if xslt else xslt_dir()
+
     def context(out: Path) -> BuildContext:
-        return BuildContext(
-            source=source,
-            tree=doc.tree,
-            out_dir=out,
-            params=dict(params or {}),
-            xslt_dir=Path(xslt).resolve() if xslt else xslt_dir(),
-            document=doc,
-        )
+        return BuildContext(source=source, tree=doc.tree, out_dir=out, params=dict(params or {}),
+                            xslt_dir=stylesheets, document=doc)
 
     seconds: dict[str, float] = {}
     def wait_for(holder: str) -> None:
@@ -175,7 +171,7 @@ def build(
     # The steps run in worker processes (tei_edition.workers) while the source is
     # validated: they write into the temporary folder, which becomes the output
     # only if the source is valid and every step has succeeded.
-    steps = _Steps(selected, context)
+    steps = _Steps(selected, context, stylesheets)
     findings: list[Finding] | None = None
     try:
         # The selected steps replace their own folders; the rest is carried over.
@@ -206,18 +202,19 @@ class _Steps:
     """The selected steps: forked workers when this process may fork
     (``workers.can_fork``), else run here one after the other."""
 
-    def __init__(self, names: list[str], context: Callable[[Path], BuildContext]):
-        self.names = names
-        self.context = context
-        self.workers: list[Any] = []
+    def __init__(self, names: list[str], context: Callable[[Path], BuildContext], stylesheets: Path):
         from . import workers
 
+        self.names = names
+        self.context = context
+        self.workers: list[workers.Worker] = []
         if workers.can_fork():
             try:
                 for name in names:
-                    self.workers.append(workers.fork(name, lambda name=name: _warm_up(name, context),
-                                                     lambda out, name=name: load_step(name)(context(Path(out))),
-                                                     self.workers))
+                    self.workers.append(workers.fork(
+                        name, lambda name=name: _warm_up(name, stylesheets),
+                        lambda out, name=name: _run_step(name, lambda: load_step(name)(context(Path(out)))),
+                        self.workers))
             except OSError:  # no more processes (a ulimit): the steps run here, one after the other
                 self.stop()
                 self.workers = []
@@ -253,9 +250,9 @@ class _Steps:
                     progress(worker.name, "done", outcome.seconds)
             else:
                 failed.append((worker.name, outcome))
-        if failed:
+        if failed:  # the worker's StepFailed, as the serial build would raise it
             name, outcome = failed[0]
-            raise StepFailed(name, BuildError(outcome.crash) if outcome.crash else outcome.error())
+            raise StepFailed(name, outcome.error())
 
     def stop(self) -> None:
         """Stop what still runs: the workers of an invalid, failed or interrupted build."""
@@ -263,15 +260,15 @@ class _Steps:
             worker.kill()
 
 
-def _warm_up(name: str, context: Callable[[Path], BuildContext]) -> None:
+def _warm_up(name: str, stylesheets: Path) -> None:
     """What a worker does while the source is validated: import its step and
-    compile its stylesheet (``STYLESHEET`` in the step's module)."""
+    compile its stylesheet (``STYLESHEET`` in the step's module, in ``stylesheets``)."""
     module = importlib.import_module(STEPS[name].module)
     stylesheet = getattr(module, "STYLESHEET", None)
     if stylesheet:
         from .transform import compile as compile_stylesheet
 
-        compile_stylesheet(context(Path(".")).stylesheet(stylesheet))
+        compile_stylesheet(stylesheets / stylesheet)
 
 
 def _run_step(name: str, call: Callable[[], Any]) -> Any:

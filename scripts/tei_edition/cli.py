@@ -395,9 +395,8 @@ def run() -> None:
     ``main``, then ``_leave``."""
     try:
         main()
-    except SystemExit as exc:
+    except SystemExit as exc:  # main always ends so
         _leave(exc.code)
-    _leave(0)
 
 
 def _leave(code: object) -> None:

@@ -44,13 +44,12 @@ from .findings import BuildError, Finding
 
 @dataclass
 class Outcome:
-    """What a step did: ``ok``; else ``findings`` and ``message`` of its BuildError,
-    and ``crash`` (``'TypeError: ...'``) when it failed with another exception."""
+    """What a step did: ``ok``; else the ``findings`` and the ``message`` of the
+    BuildError it raised (``run`` turns every failure into one)."""
     ok: bool
     seconds: float = 0.0
     findings: list[Finding] = field(default_factory=list)
     message: str = ""
-    crash: str = ""
 
     def error(self) -> BuildError:
         return BuildError(self.findings or self.message)
@@ -134,7 +133,9 @@ def _signal_name(number: int) -> str:
 def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any],
          siblings: Sequence[Worker] = ()) -> Worker:
     """A worker process for step ``name``: it calls ``warm_up()`` at once, then
-    ``run(out_dir)`` when started, and reports an ``Outcome``. ``siblings``: the
+    ``run(out_dir)`` when started, and reports an ``Outcome``. ``run`` reports a
+    failure by raising a ``BuildError``; a worker that raises anything else exits
+    without a report, which the parent reports as such. ``siblings``: the
     workers forked before it, whose pipe ends it closes (they are the parent's)."""
     go_read, go_write = os.pipe()
     result_read, result_write = os.pipe()
@@ -196,8 +197,6 @@ def _work(name: str, go: int, result: int, warm_up: Callable[[], Any], run: Call
         outcome = Outcome(True)
     except BuildError as exc:
         outcome = Outcome(False, findings=exc.findings, message=str(exc))
-    except Exception as exc:
-        outcome = Outcome(False, crash=f"{type(exc).__name__}: {exc}")
     outcome.seconds = time.monotonic() - started
     data = pickle.dumps(outcome)
     view = memoryview(data)
