@@ -206,36 +206,21 @@
             </ul>
           </section>
         </xsl:if>
-        <xsl:if test="exists($regions)">
-          <section aria-labelledby="map-regions-head">
-            <h2 class="map-list-head" id="map-regions-head">Regions and states without a single point</h2>
-            <ul>
-              <xsl:for-each select="$regions">
-                <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
-        <xsl:if test="exists($cited-only)">
-          <section aria-labelledby="map-cited-head">
-            <h2 class="map-list-head" id="map-cited-head">Named only in the titles or imprints of cited works, not drawn</h2>
-            <ul>
-              <xsl:for-each select="$cited-only">
-                <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
-        <xsl:if test="exists($facts-only)">
-          <section aria-labelledby="map-facts-head">
-            <h2 class="map-list-head" id="map-facts-head">Not named in the article, only in the edition’s facts, not drawn</h2>
-            <ul>
-              <xsl:for-each select="$facts-only">
-                <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
-              </xsl:for-each>
-            </ul>
-          </section>
-        </xsl:if>
+        <xsl:call-template name="h:map-entry-list">
+          <xsl:with-param name="id" select="'map-regions-head'"/>
+          <xsl:with-param name="heading" select="'Regions and states without a single point'"/>
+          <xsl:with-param name="entries" select="$regions"/>
+        </xsl:call-template>
+        <xsl:call-template name="h:map-entry-list">
+          <xsl:with-param name="id" select="'map-cited-head'"/>
+          <xsl:with-param name="heading" select="'Named only in the titles or imprints of cited works, not drawn'"/>
+          <xsl:with-param name="entries" select="$cited-only"/>
+        </xsl:call-template>
+        <xsl:call-template name="h:map-entry-list">
+          <xsl:with-param name="id" select="'map-facts-head'"/>
+          <xsl:with-param name="heading" select="'Not named in the article, only in the edition’s facts, not drawn'"/>
+          <xsl:with-param name="entries" select="$facts-only"/>
+        </xsl:call-template>
       </div>
     </div>
   </xsl:template>
@@ -247,6 +232,24 @@
       <circle cx="{h:n(?x)}" cy="{h:n(?y)}" r="{if ($size lt 13) then 4 else 5}"/>
       <text x="{h:n(?tx)}" y="{h:n(?ty)}" text-anchor="{?anchor}"><xsl:value-of select="?label"/></text>
     </a>
+  </xsl:template>
+
+  <!-- A list beside the map of places it does not draw, each a link to its
+       entry, under a heading with the given id; nothing when there are none. -->
+  <xsl:template name="h:map-entry-list">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="heading" as="xs:string"/>
+    <xsl:param name="entries" as="element(place)*"/>
+    <xsl:if test="exists($entries)">
+      <section aria-labelledby="{$id}">
+        <h2 class="map-list-head" id="{$id}"><xsl:value-of select="$heading"/></h2>
+        <ul>
+          <xsl:for-each select="$entries">
+            <li><a href="#{@xml:id}"><xsl:value-of select="ed:label(.)"/></a></li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- The label of each named river: the first of its candidate places
