@@ -44,7 +44,7 @@
 
   <!-- The characters the print can show, as the body of a regex character
        class (white space aside). -->
-  <xsl:variable name="pr:repertoire" as="xs:string" select="translate('
+  <xsl:variable name="pr:repertoire" static="yes" as="xs:string" select="translate('
       &#x21;-&#x7E;&#xA0;-&#x2E4;&#x2EA;-&#x36F;&#x374;-&#x375;&#x37A;-&#x37E;&#x384;-&#x38A;&#x38C;&#x38E;-&#x3A1;
       &#x3A3;-&#x3CE;&#x3D0;-&#x3E1;&#x3F0;-&#x3F6;&#x3F8;-&#x3F9;&#x3FB;&#x3FD;-&#x477;&#x47C;-&#x47F;&#x483;
       &#x48C;-&#x4C4;&#x4C7;-&#x4CC;&#x4D0;-&#x4F9;&#x1E00;-&#x1EFF;&#x2000;-&#x200A;&#x2010;-&#x2027;&#x202F;-&#x2037;&#x2039;-&#x203E;
@@ -57,16 +57,20 @@
       &#x2259;&#x2260;-&#x2262;&#x2264;-&#x2265;&#x226A;-&#x226B;&#x226E;-&#x2271;&#x2282;-&#x2285;&#x2295;-&#x2298;&#x22A2;-&#x22A6;
       &#x22AC;&#x22B6;-&#x22B7;&#x22C5;&#x22EE;-&#x22EF;
       ', ' ', '')"/>
-  <xsl:variable name="pr:unprintable" as="xs:string" select="'[^\s' || $pr:repertoire || ']'"/>
+  <xsl:variable name="pr:unprintable" static="yes" as="xs:string" select="'[^\s' || $pr:repertoire || ']'"/>
 
   <!-- The text with every character outside the repertoire as its code
-       ("[U+1F600]"), or, for a space character, a space. -->
+       ("[U+1F600]"), or, for a space character, a space. The pattern is
+       written into the expression as the stylesheet is compiled (a shadow
+       attribute, _select, with the static variable between braces; the
+       braces of \p{Z} doubled): Saxon compiles a regex held in a variable
+       again at every call, which took half of print.xsl's run. -->
   <xsl:function name="pr:printable" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:sequence select="if (not(matches($text, $pr:unprintable))) then $text
-      else string-join(analyze-string($text, $pr:unprintable)/* ! (
+    <xsl:sequence _select="if (not(matches($text, '{$pr:unprintable}'))) then $text
+      else string-join(analyze-string($text, '{$pr:unprintable}')/* ! (
         if (self::fn:non-match) then string(.)
-        else if (matches(., '[\p{Z}&#x85;]')) then ' '
+        else if (matches(., '[\p{{Z}}&#x85;]')) then ' '
         else '[U+' || pr:hex(string-to-codepoints(.)) || ']'))"/>
   </xsl:function>
 
