@@ -215,8 +215,8 @@ def test_every_step_works_from_the_bytes_that_were_validated(tmp_path, monkeypat
     source.write_bytes(validated)
     real_validate = build.validate_document
 
-    def validate_then_replace(doc):
-        findings = real_validate(doc)
+    def validate_then_replace(doc, **options):
+        findings = real_validate(doc, **options)
         source.write_bytes(validated.replace(b"Anvar Posho", b"Someone Else"))
         return findings
 

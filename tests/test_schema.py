@@ -325,6 +325,36 @@ def test_relaxng_and_xsd_same_verdict(path):
         assert not c.rng_ok and not c.xsd_ok, "a grammar fixture must be refused by both grammars"
 
 
+@pytest.mark.parametrize("path", [ARTICLE, *VALID, *INVALID], ids=_ids([ARTICLE, *VALID, *INVALID]))
+def test_the_builds_check_reports_what_validate_reports(path):
+    """``edition build`` checks the XSD only when RELAX NG or Schematron found an error
+    (``xsd_only_on_error``): it must refuse exactly the sources ``edition validate``
+    refuses, with the same findings."""
+    from tei_edition import xmlsafe
+    from tei_edition.validate import validate_document
+
+    try:
+        doc = xmlsafe.load(path)
+    except xmlsafe.XMLInputError:
+        pytest.skip("refused by the parser, before any schema, by both")
+    full = validate_document(doc)
+    assert validate_document(doc, xsd_only_on_error=True) == full
+
+
+def test_a_build_of_a_valid_source_does_not_check_the_xsd(tmp_path):
+    """The point of ``xsd_only_on_error``: xmlschema (0.2 s of CPU) is not even imported
+    by the build of a valid source; the build of an invalid one reports the XSD's
+    findings beside the others (the test above)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from tei_edition.build import build; "
+            f"build({str(ARTICLE)!r}, {str(tmp_path / 'out')!r}, ['data']); "
+            "print('xmlschema' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False", shown.stderr
+
+
 def _mutations(tree: etree._ElementTree, rand: random.Random, count: int):
     """Small random edits: drop, set or change an attribute; drop, copy, rename or move an
     element; put text where it may not be."""

@@ -179,7 +179,7 @@ def build(
         with atomic.replaced_dir(out_dir, folders, on_wait=wait_for, on_recover=notice, manifest=True) as tmp:
             try:
                 steps.start(tmp)
-                findings = validate_document(doc)
+                findings = validate_document(doc, xsd_only_on_error=True)
                 if count(findings)[0]:
                     raise InvalidSource(findings)
                 steps.finish(tmp, seconds, progress)
@@ -189,7 +189,7 @@ def build(
         # The output folder was refused (foreign files, not writable) before the
         # source was checked: an invalid source is still reported as such first.
         if findings is None:
-            findings = validate_document(doc)
+            findings = validate_document(doc, xsd_only_on_error=True)
             if count(findings)[0]:
                 raise InvalidSource(findings) from None
         raise
