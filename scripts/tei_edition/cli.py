@@ -6,7 +6,6 @@ Exit codes: 0 success or valid; 1 invalid source, failed build or internal error
 
 from __future__ import annotations
 
-import json
 import re
 import os
 import signal
@@ -66,6 +65,8 @@ def validate(sources: tuple[Path, ...], fmt: str) -> None:
             ],
         }
         # A file name that is not UTF-8 keeps its undecodable bytes as \udcXX escapes: valid JSON.
+        import json
+
         text = json.dumps(report, ensure_ascii=False, indent=2)
         click.echo(re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m[0]):04x}", text))
     else:

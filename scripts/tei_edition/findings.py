@@ -7,7 +7,6 @@ same way: ``PATH:LINE:COL: error: message [rule]``.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass
 from typing import Iterable
@@ -59,6 +58,8 @@ def to_json_list(findings: Iterable[Finding]) -> list[dict]:
 
 def format_json(findings: Iterable[Finding]) -> str:
     """The findings as a JSON array of objects with the dataclass's field names."""
+    import json  # here: the command line prints text unless asked for JSON
+
     return json.dumps(to_json_list(findings), ensure_ascii=False, indent=2)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-import hashlib
 import os
 import pickle
 import re
@@ -19,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from .findings import ERROR, WARNING, Finding
 from .paths import display_path, schema_dir
@@ -199,6 +198,8 @@ def _xsd_cache_file(path: str, version: str) -> Path | None:
     a name made of the schema files' contents and the library's version."""
     base = os.environ.get("EDITION_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "tei-edition")
+    import hashlib
+
     digest = hashlib.sha256(f"{version} {sys.version}".encode())
     try:
         for xsd in sorted(Path(path).parent.glob("*.xsd")):  # the schema and what it imports
@@ -249,7 +250,11 @@ def _xsd(path: str):
 
 
 @lru_cache(maxsize=None)
-def _schematron(path: str) -> isoschematron.Schematron:
+def _schematron(path: str):
+    # Imported here, as xmlschema is: a build forks its workers before it validates,
+    # and what the build's process imports before then delays every step.
+    from lxml import isoschematron
+
     try:
         return isoschematron.Schematron(_parse_schema_xml(Path(path), "Schematron"), store_report=True)
     except (etree.SchematronParseError, etree.XSLTParseError, etree.XSLTApplyError, etree.LxmlError) as exc:

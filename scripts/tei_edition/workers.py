@@ -30,6 +30,7 @@ suite) gets the serial build, the same steps one after the other in-process.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import pickle
@@ -63,14 +64,23 @@ def can_fork() -> bool:
     return not (transform is not None and transform.started()) and "typst" not in sys.modules
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the parent dies (no-op elsewhere)."""
+@functools.cache
+def _libc():
+    """The C library, loaded in the parent before it forks (ctypes took 4-8 ms in
+    each worker, on the way to its step); None where it cannot be loaded."""
     try:
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
+        return ctypes.CDLL(None, use_errno=True)
+    except (ImportError, OSError):
+        return None
+
+
+def _die_with_parent(libc) -> None:
+    """Ask Linux to kill this worker when the parent dies (no-op elsewhere)."""
+    try:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
+    except AttributeError:  # no libc, or no prctl in it
         pass
 
 
@@ -142,6 +152,7 @@ def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any],
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or the worker would print what the parent had buffered
     parent = os.getpid()
+    libc = _libc()
     # The parent's objects, frozen out of the collector's reach, are not touched
     # (and so not copied page by page) by a collection in the worker.
     gc.freeze()
@@ -163,7 +174,7 @@ def fork(name: str, warm_up: Callable[[], Any], run: Callable[[str], Any],
                         os.close(fd)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            _die_with_parent()
+            _die_with_parent(libc)
             if os.getppid() != parent:
                 os._exit(1)
             _work(name, go_read, result_write, warm_up, run)
