@@ -105,9 +105,11 @@
     <xsl:variable name="after" select="substring-after($flat, '&#xE001;')"/>
     <xsl:variable name="words-before" select="tokenize(normalize-space($before), ' ')[. ne '']"/>
     <xsl:variable name="words-after" select="tokenize(normalize-space($after), ' ')[. ne '']"/>
+    <!-- Only the last character of $before is tested: matches($before, '\s$')
+         scanned the whole paragraph, once for each name in it. -->
     <xsl:sequence select="
       (if (count($words-before) gt 10) then '… ' else '') || string-join($words-before[position() gt last() - 10], ' ')
-        || (if (matches($before, '\s$')) then ' ' else ''),
+        || (if (matches(substring($before, string-length($before)), '\s')) then ' ' else ''),
       normalize-space($match),
       (if (matches($after, '^\s')) then ' ' else '') || string-join($words-after[position() le 10], ' ')
         || (if (count($words-after) gt 10) then ' …' else '')"/>
