@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -170,6 +171,7 @@ class Sample:
     returncode: int
     stderr: str = ""
     stdout: str = ""
+    command: str = ""  # of a route's commands, the one that failed
 
     @property
     def output(self) -> str:
@@ -219,26 +221,22 @@ class Result:
     walls: list[float] = field(default_factory=list)
 
 
-def measure(stage: str, size: int, source: Path, built: Path, work: Path, runs: int,
-            env: dict[str, str]) -> Result:
-    result = Result(stage, size, runs)
-    samples: list[Sample] = []
-    for i in range(runs):
-        out = work / f"out-{stage.replace('+', '-')}-{size}"
-        shutil.rmtree(out, ignore_errors=True)  # every build starts from nothing
-        sample = run_cold(STAGES[stage](source, out, built), env=env, cwd=work)
-        if sample.returncode != 0:
-            result.error = _failure(sample)
-            break
-        samples.append(sample)
-    shutil.rmtree(work / f"out-{stage.replace('+', '-')}-{size}", ignore_errors=True)
-    return _summarised(result, samples)
+def stage_once(stage: str, size: int, source: Path, built: Path, work: Path,
+               env: dict[str, str]) -> Sample:
+    """One cold run of a stage, into a fresh output folder (removed afterwards)."""
+    out = work / f"out-{stage.replace('+', '-')}-{size}"
+    shutil.rmtree(out, ignore_errors=True)  # every build starts from nothing
+    try:
+        return run_cold(STAGES[stage](source, out, built), env=env, cwd=work)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
-def _failure(sample: Sample, command: str = "") -> str:
-    """A failed run in one line: its exit status and the last lines it printed."""
+def _failure(sample: Sample) -> str:
+    """A failed run in one line: the command (of a route's), its exit status and the
+    last lines it printed."""
     last = [line for line in sample.stderr.splitlines() if line.strip()][-3:]
-    return f"{command + ' ' if command else ''}exit {sample.returncode}: " + " | ".join(last)
+    return f"{sample.command + ' ' if sample.command else ''}exit {sample.returncode}: " + " | ".join(last)
 
 
 def _summarised(result: Result, samples: list[Sample]) -> Result:
@@ -254,7 +252,7 @@ def _summarised(result: Result, samples: list[Sample]) -> Result:
 
 def tei_routes(stylesheets: Path) -> dict[str, list[list[str]]]:
     """The TEI routes to time, each as the commands it runs (SOURCE and OUT are
-    filled in by ``measure_route``): ``tei-html`` always, ``tei-pdf`` when ``fop``
+    filled in by ``route_once``): ``tei-html`` always, ``tei-pdf`` when ``fop``
     is on the PATH."""
     routes = {"tei-html": [[sys.executable, "-c", _TEI_XSLT, str(stylesheets / "html" / "html.xsl"),
                             "SOURCE", "OUT/article.html"]]}
@@ -265,29 +263,49 @@ def tei_routes(stylesheets: Path) -> dict[str, list[list[str]]]:
     return routes
 
 
-def measure_route(name: str, commands: list[list[str]], source: Path, work: Path, runs: int,
-                  env: dict[str, str]) -> Result:
-    """Time a TEI route like a stage of size 1: wall and CPU time summed over its commands."""
-    result = Result(name, 1, runs)
-    samples: list[Sample] = []
+def route_once(name: str, commands: list[list[str]], source: Path, work: Path,
+               env: dict[str, str]) -> Sample:
+    """One cold run of a TEI route: wall and CPU time summed over its commands; a
+    command that fails gives its own sample (exit status and messages), named."""
     out = work / f"out-{name}"
-    for _ in range(runs):
-        shutil.rmtree(out, ignore_errors=True)
-        out.mkdir(parents=True)
-        wall = cpu = rss = 0.0
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    wall = cpu = rss = 0.0
+    try:
         for command in commands:
             argv = [str(source) if a == "SOURCE" else a.replace("OUT", str(out), 1) if a.startswith("OUT") else a
                     for a in command]
             sample = run_argv(argv, env=env, cwd=work)
             if sample.returncode != 0:
-                result.error = _failure(sample, Path(command[0]).name)
-                break
+                sample.command = Path(command[0]).name
+                return sample
             wall, cpu, rss = wall + sample.wall, cpu + sample.cpu, max(rss, sample.rss_mb)
-        if result.error:
-            break
-        samples.append(Sample(wall, cpu, rss, 0))
-    shutil.rmtree(out, ignore_errors=True)
-    return _summarised(result, samples)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return Sample(wall, cpu, rss, 0)
+
+
+def measure_interleaved(cells: list[tuple[Result, Callable[[], Sample]]], runs: int,
+                        echo: Callable[[str], None]) -> None:
+    """Run every cell (a stage at a size, or a TEI route) ``runs`` times, in rounds:
+    the first run of each, then the second of each, and so on. A shared machine's
+    slow minute then falls on every stage alike, not on whichever ran then, so the
+    stages compare fairly with each other and with the TEI routes. A cell whose
+    run fails is not run again."""
+    samples: list[list[Sample]] = [[] for _ in cells]
+    for round_number in range(1, runs + 1):
+        if runs > 1:
+            echo(f"  round {round_number} of {runs} ...")
+        for (result, once), taken in zip(cells, samples):
+            if result.error:
+                continue
+            sample = once()
+            if sample.returncode != 0:
+                result.error = _failure(sample)
+                continue
+            taken.append(sample)
+    for (result, _), taken in zip(cells, samples):
+        _summarised(result, taken)
 
 
 def growth(values: dict[int, float | None], sizes: list[int]) -> tuple[float | None, float | None]:
@@ -362,19 +380,20 @@ def run_benchmark(
                     tail = " | ".join(warm.stderr.strip().splitlines()[-3:])
                     echo(f"  warm-up build of size {size} failed (exit {warm.returncode}): {tail}")
 
-        for stage in stages:
-            for size in sizes:
-                r = measure(stage, size, sources[size], built[size], work, runs, env)
-                report["results"].append(asdict(r))
-                echo(_row(r))
+        cells: list[tuple[Result, Callable[[], Sample]]] = [
+            (Result(stage, size, runs),
+             partial(stage_once, stage, size, sources[size], built[size], work, env))
+            for stage in stages for size in sizes]
         if tei_stylesheets is not None:
             routes = tei_routes(tei_stylesheets)
             if "tei-pdf" not in routes:
                 echo("  tei-pdf: not timed, Apache FOP (`fop`) is not on the PATH")
-            for name, commands in routes.items():
-                r = measure_route(name, commands, source, work, runs, env)
-                report["results"].append(asdict(r))
-                echo(_row(r))
+            cells += [(Result(name, 1, runs), partial(route_once, name, commands, source, work, env))
+                      for name, commands in routes.items()]
+        measure_interleaved(cells, runs, echo)
+        for result, _ in cells:
+            report["results"].append(asdict(result))
+            echo(_row(result))
     finally:
         if keep is None:
             shutil.rmtree(work, ignore_errors=True)
