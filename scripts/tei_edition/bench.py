@@ -472,11 +472,31 @@ def _summary(report: dict, echo: Callable[[str], None]) -> None:
             if median_of(stage) is not None:
                 _target(report, echo, stage, median_of(stage), limit, f"{limit:.1f} s")
         for stage, (route, factor) in RELATIVE_TARGETS.items():
-            if median_of(stage) is not None and median_of(route) is not None:
-                what = f"{route}" if factor == 1 else f"{factor:g} x {route}"
-                _target(report, echo, f"{stage} vs {route}", median_of(stage), factor * median_of(route),
-                        f"{what} = {factor * median_of(route):.2f} s")
+            ratio = paired_ratio(results, stage, route)
+            if ratio is not None:
+                name = f"{stage} vs {route}"
+                met = ratio <= factor
+                report["targets"][name] = {"limit": factor, "ratio": ratio, "met": met,
+                                           "wall_median": median_of(stage), "route_median": median_of(route)}
+                echo(f"target {name:<20} <= {factor:g} x {route}: {ratio:.2f} x (the median of the rounds' "
+                     f"ratios; medians {median_of(stage):.2f} s and {median_of(route):.2f} s) "
+                     f"{'met' if met else 'MISSED'}")
     echo(f"load average after: {report['load_after']}")
+
+
+def paired_ratio(results: list[dict], stage: str, route: str) -> float | None:
+    """The median, over the rounds, of the stage's time divided by the TEI route's in
+    the same round (size 1): runs seconds apart share the machine's state, so the
+    ratio varies less than the ratio of two medians does on a machine whose speed
+    drifts. None unless both have a run in every round."""
+    def walls(name: str) -> list[float]:
+        r = next((r for r in results if r["stage"] == name and r["size"] == 1), None)
+        return [] if r is None or r.get("error") else r.get("walls") or []
+
+    ours, theirs = walls(stage), walls(route)
+    if not ours or len(ours) != len(theirs):
+        return None
+    return statistics.median(a / b for a, b in zip(ours, theirs))
 
 
 def _target(report: dict, echo: Callable[[str], None], name: str, measured: float, limit: float,
