@@ -332,17 +332,24 @@ def build_dying(ctx):
 '''
 
 
+def build_with_step(mini, tmp_path: Path, name: str, module: str) -> subprocess.CompletedProcess:
+    """``edition build --format html --format NAME`` in a subprocess, where step NAME is
+    ``build_NAME`` of the module ``NAME_step.py`` whose text is ``module``."""
+    folder = tmp_path / f"{name}-step"
+    folder.mkdir()
+    (folder / f"{name}_step.py").write_text(module, encoding="utf-8")
+    runner = RUNNER.replace("build.STEPS['block'] = build.Step('block_step', 'build_block', 'block')",
+                            f"build.STEPS['{name}'] = build.Step('{name}_step', 'build_{name}', '{name}')")
+    assert runner != RUNNER
+    return subprocess.run([sys.executable, "-c", runner, str(folder), "build", str(mini.source), "--out",
+                           str(mini.out), "--format", "html", "--format", name],
+                          cwd=ROOT, env=mini.env, capture_output=True, text=True, timeout=120)
+
+
 def test_a_step_whose_process_dies_fails_the_build_and_leaves_the_output(mini, built, tmp_path):
     # Each step runs in a process of its own beside the validation: one that dies
     # (killed, out of memory) fails the build like a step that reports an error.
-    folder = tmp_path / "dying-step"
-    folder.mkdir()
-    (folder / "dying_step.py").write_text(DYING_STEP, encoding="utf-8")
-    runner = RUNNER.replace("build.STEPS['block'] = build.Step('block_step', 'build_block', 'block')",
-                            "build.STEPS['dying'] = build.Step('dying_step', 'build_dying', 'dying')")
-    result = subprocess.run([sys.executable, "-c", runner, str(folder), "build", str(mini.source), "--out",
-                             str(mini.out), "--format", "html", "--format", "dying"],
-                            cwd=ROOT, env=mini.env, capture_output=True, text=True, timeout=120)
+    result = build_with_step(mini, tmp_path, "dying", DYING_STEP)
     assert result.returncode == 1, result.stderr
     assert ("build failed in step dying: its process was killed by signal 9 (SIGKILL) before it finished"
             in result.stderr), result.stderr
@@ -370,15 +377,7 @@ def test_the_workers_of_a_killed_build_die_with_it(mini, built, blocking):
 
 
 def test_a_step_that_crashes_in_its_worker_is_reported_in_one_line(mini, built, tmp_path):
-    folder = tmp_path / "crashing-step"
-    folder.mkdir()
-    (folder / "crashing_step.py").write_text("def build_crashing(ctx):\n    raise RuntimeError('kaboom')\n",
-                                            encoding="utf-8")
-    runner = RUNNER.replace("build.STEPS['block'] = build.Step('block_step', 'build_block', 'block')",
-                            "build.STEPS['crashing'] = build.Step('crashing_step', 'build_crashing', 'crashing')")
-    result = subprocess.run([sys.executable, "-c", runner, str(folder), "build", str(mini.source), "--out",
-                             str(mini.out), "--format", "html", "--format", "crashing"],
-                            cwd=ROOT, env=mini.env, capture_output=True, text=True, timeout=120)
+    result = build_with_step(mini, tmp_path, "crashing", "def build_crashing(ctx):\n    raise RuntimeError('kaboom')\n")
     assert result.returncode == 1, result.stderr
     assert "build failed in step crashing: RuntimeError: kaboom; " in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
