@@ -100,24 +100,25 @@ def ring_points(ring: list[int], arcs: list) -> list[tuple[float, float]]:
     return points
 
 
+def geometry_parts(topology: dict, name: str, multi: str) -> list[list]:
+    """The arc lists of each geometry of an object, a single geometry as a list of one
+    part (``multi``: the type that already has parts, MultiPolygon or MultiLineString)."""
+    return [geometry["arcs"] if geometry["type"] == multi else [geometry["arcs"]]
+            for geometry in topology["objects"][name]["geometries"]]
+
+
 def polygons(topology: dict, name: str) -> list[list[list[tuple[float, float]]]]:
+    """Every polygon of an object (a MultiPolygon's each on its own) as its list of rings."""
     arcs = decode_arcs(topology)
-    result = []
-    for geometry in topology["objects"][name]["geometries"]:
-        parts = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        for polygon in parts:
-            result.append([ring_points(ring, arcs) for ring in polygon])
-    return result
+    return [[ring_points(ring, arcs) for ring in polygon]
+            for parts in geometry_parts(topology, name, "MultiPolygon") for polygon in parts]
 
 
 def line_features(topology: dict, name: str) -> list[list[list[tuple[float, float]]]]:
     """Each LineString or MultiLineString of an object as its list of parts."""
     arcs = decode_arcs(topology)
-    result = []
-    for geometry in topology["objects"][name]["geometries"]:
-        parts = geometry["arcs"] if geometry["type"] == "MultiLineString" else [geometry["arcs"]]
-        result.append([ring_points(part, arcs) for part in parts])
-    return result
+    return [[ring_points(part, arcs) for part in parts]
+            for parts in geometry_parts(topology, name, "MultiLineString")]
 
 
 def area_km2(ring: list[tuple[float, float]]) -> float:
