@@ -37,8 +37,7 @@
   <!-- Typed relations between two entries of the network: map{from, to, name, mutual, source}. -->
   <xsl:variable name="h:network-relations" as="map(*)*" select="
     for $relation in $ed:tei/standOff/listRelation/relation return
-    let $ends := if ($relation/@mutual) then tokenize($relation/@mutual) ! ed:id(.)
-                 else ($relation/@active, $relation/@passive) ! tokenize(.) ! ed:id(.)
+    let $ends := ed:relation-parties($relation)
     return if (count($ends) lt 2) then () else
       map{'from': $ends[1], 'to': $ends[2], 'name': string($relation/@name),
           'mutual': exists($relation/@mutual), 'cert': string($relation/@cert), 'type': string($relation/../@type),
