@@ -465,8 +465,7 @@ def _summary(report: dict, echo: Callable[[str], None]) -> None:
         report["targets"] = {}
 
         def median_of(stage: str) -> float | None:
-            r = next((r for r in results if r["stage"] == stage and r["size"] == 1), None)
-            return None if r is None else r.get("wall_median")
+            return (_article_result(results, stage) or {}).get("wall_median")
 
         for stage, limit in TARGETS.items():
             if median_of(stage) is not None:
@@ -484,13 +483,18 @@ def _summary(report: dict, echo: Callable[[str], None]) -> None:
     echo(f"load average after: {report['load_after']}")
 
 
+def _article_result(results: list[dict], stage: str) -> dict | None:
+    """The result of a stage (or TEI route) on the article itself, size 1."""
+    return next((r for r in results if r["stage"] == stage and r["size"] == 1), None)
+
+
 def paired_ratio(results: list[dict], stage: str, route: str) -> float | None:
     """The median, over the rounds, of the stage's time divided by the TEI route's in
     the same round (size 1): runs seconds apart share the machine's state, so the
     ratio varies less than the ratio of two medians does on a machine whose speed
     drifts. None unless both have a run in every round."""
     def walls(name: str) -> list[float]:
-        r = next((r for r in results if r["stage"] == name and r["size"] == 1), None)
+        r = _article_result(results, name)
         return [] if r is None or r.get("error") else r.get("walls") or []
 
     ours, theirs = walls(stage), walls(route)
